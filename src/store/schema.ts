@@ -1,0 +1,326 @@
+// Row types of the tables in ./migrations, for Kysely. Keep in step with the SQL files:
+// the schema test compares these column lists with the live database.
+import type { ColumnType, Generated } from 'kysely';
+
+type Json = ColumnType<unknown, string | undefined, string>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A column with a database default: optional on insert. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+interface Identified {
+  id: Generated<number>;
+  uid: string;
+  code: string | null;
+  name: string;
+  name_en: string | null;
+}
+
+export interface OrgUnitLevelTable {
+  level: number;
+  uid: string;
+  code: string | null;
+  name: string;
+  name_en: string | null;
+}
+
+export interface OrgUnitTable extends Identified {
+  short_name: string | null;
+  parent_id: number | null;
+  level: number;
+  path: string;
+  ancestor_ids: number[];
+  opening_date: string | null;
+  closed_date: string | null;
+  geometry: Json | null;
+  boundary_version: string | null;
+  attributes: Json;
+  source: string | null;
+}
+
+export interface OrgUnitGroupTable extends Identified {
+  short_name: string | null;
+}
+export interface OrgUnitGroupMemberTable {
+  org_unit_group_id: number;
+  org_unit_id: number;
+}
+export type OrgUnitGroupSetTable = Identified;
+export interface OrgUnitGroupSetMemberTable {
+  org_unit_group_set_id: number;
+  org_unit_group_id: number;
+}
+
+export interface CategoryOptionTable extends Identified {
+  short_name: string | null;
+  start_date: string | null;
+  end_date: string | null;
+}
+export interface CategoryTable extends Identified {
+  short_name: string | null;
+  data_dimension_type: Defaulted<'DISAGGREGATION' | 'ATTRIBUTE'>;
+}
+export interface CategoryCategoryOptionTable {
+  category_id: number;
+  sort_order: number;
+  category_option_id: number;
+}
+export interface CategoryComboTable extends Identified {
+  data_dimension_type: Defaulted<'DISAGGREGATION' | 'ATTRIBUTE'>;
+}
+export interface CategoryComboCategoryTable {
+  category_combo_id: number;
+  sort_order: number;
+  category_id: number;
+}
+export interface CategoryOptionComboTable extends Identified {
+  category_combo_id: number;
+}
+export interface CategoryOptionComboOptionTable {
+  category_option_combo_id: number;
+  category_option_id: number;
+}
+
+export interface DataElementTable extends Identified {
+  short_name: string | null;
+  form_name: string | null;
+  description: string | null;
+  value_type: Defaulted<string>;
+  aggregation_type: Defaulted<string>;
+  domain_type: Defaulted<'AGGREGATE' | 'TRACKER'>;
+  category_combo_id: Defaulted<number>;
+  zero_is_significant: Defaulted<boolean>;
+  attributes: Json;
+}
+
+export interface DataSetTable extends Identified {
+  short_name: string | null;
+  period_type: string;
+  category_combo_id: Defaulted<number>;
+  open_future_periods: Defaulted<number>;
+  expiry_days: Defaulted<number>;
+  timely_days: Defaulted<number>;
+  validation_blocking: Defaulted<boolean>;
+}
+export interface DataSetElementTable {
+  data_set_id: number;
+  data_element_id: number;
+  category_combo_id: number | null;
+}
+export interface DataSetOrgUnitTable {
+  data_set_id: number;
+  org_unit_id: number;
+}
+export interface DataSetSectionTable extends Identified {
+  data_set_id: number;
+  sort_order: Defaulted<number>;
+  data_element_ids: Defaulted<number[]>;
+}
+
+export interface IndicatorTypeTable extends Identified {
+  factor: number;
+  number: Defaulted<boolean>;
+}
+export interface IndicatorTable extends Identified {
+  short_name: string | null;
+  description: string | null;
+  indicator_type_id: number;
+  numerator: string;
+  numerator_description: string | null;
+  denominator: string;
+  denominator_description: string | null;
+  decimals: number | null;
+  annualized: Defaulted<boolean>;
+  attributes: Json;
+}
+export interface ConstantTable extends Identified {
+  value: number;
+}
+export interface ValidationRuleTable extends Identified {
+  instruction: string | null;
+  importance: Defaulted<'HIGH' | 'MEDIUM' | 'LOW'>;
+  operator: string;
+  left_expression: string;
+  left_description: string | null;
+  left_missing_value_strategy: Defaulted<string>;
+  right_expression: string;
+  right_description: string | null;
+  right_missing_value_strategy: Defaulted<string>;
+  period_type: Defaulted<string>;
+  organisation_unit_levels: Defaulted<number[]>;
+}
+
+export interface PopulationTable {
+  org_unit_id: number;
+  year: number;
+  age_group: string;
+  sex: 'F' | 'M' | 'T';
+  value: number;
+  source: string;
+}
+
+export interface RfGoalTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_en: string | null;
+  description: string | null;
+  description_en: string | null;
+  sort_order: Defaulted<number>;
+}
+export interface RfResultTable {
+  id: Generated<number>;
+  code: string;
+  goal_id: number;
+  kind: Defaulted<'KRC' | 'OUTCOME' | 'OUTPUT'>;
+  name: string;
+  name_en: string | null;
+  sort_order: Defaulted<number>;
+}
+export interface RfIndicatorTable {
+  id: Generated<number>;
+  code: string;
+  result_id: number;
+  indicator_id: number | null;
+  data_element_id: number | null;
+  name: string;
+  name_en: string | null;
+  unit: Defaulted<string>;
+  direction: Defaulted<'increase' | 'decrease'>;
+  baseline_value: number | null;
+  baseline_year: number | null;
+  baseline_source: string | null;
+  public: Defaulted<boolean>;
+  public_max_level: Defaulted<number>;
+  sort_order: Defaulted<number>;
+}
+export interface RfTargetTable {
+  rf_indicator_id: number;
+  org_unit_id: number;
+  year: number;
+  value: number;
+  source: string;
+}
+export interface RfObservationTable {
+  rf_indicator_id: number;
+  org_unit_id: number;
+  year: number;
+  sex: Defaulted<'F' | 'M' | 'T'>;
+  value: number;
+  source: string;
+  method: string | null;
+}
+
+export interface PeriodTable {
+  id: Generated<number>;
+  iso: string;
+  period_type: string;
+  start_date: string;
+  end_date: string;
+}
+export interface DataValueTable {
+  data_element_id: number;
+  period_id: number;
+  org_unit_id: number;
+  category_option_combo_id: number;
+  attribute_option_combo_id: Defaulted<number>;
+  value: string;
+  numeric_value: number | null;
+  stored_by: string | null;
+  created: Timestamp;
+  last_updated: Timestamp;
+  comment: string | null;
+  followup: Defaulted<boolean>;
+  source: string | null;
+}
+export interface DataValueAuditTable {
+  id: Generated<number>;
+  data_element_id: number;
+  period_id: number;
+  org_unit_id: number;
+  category_option_combo_id: number;
+  attribute_option_combo_id: number;
+  audit_type: 'CREATE' | 'UPDATE' | 'DELETE';
+  previous_value: string | null;
+  value: string | null;
+  modified_by: string | null;
+  created: Timestamp;
+}
+export interface CompleteDataSetRegistrationTable {
+  data_set_id: number;
+  period_id: number;
+  org_unit_id: number;
+  attribute_option_combo_id: Defaulted<number>;
+  completed_by: string | null;
+  completed: Timestamp;
+  source: string | null;
+}
+
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  email: string | null;
+  password_hash: string;
+  role: 'superuser' | 'data_manager' | 'data_entry' | 'viewer';
+  language: Defaulted<'fr' | 'en'>;
+  disabled: Defaulted<boolean>;
+  created: Timestamp;
+}
+export interface AppUserOrgUnitTable {
+  user_id: number;
+  org_unit_id: number;
+}
+export interface AppSessionTable {
+  token_hash: string;
+  user_id: number;
+  created: Timestamp;
+  expires: Timestamp;
+}
+export interface ApiTokenTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  name: string;
+  created: Timestamp;
+  expires: Date | null;
+  last_used: Date | null;
+}
+
+export interface Schema {
+  org_unit_level: OrgUnitLevelTable;
+  org_unit: OrgUnitTable;
+  org_unit_group: OrgUnitGroupTable;
+  org_unit_group_member: OrgUnitGroupMemberTable;
+  org_unit_group_set: OrgUnitGroupSetTable;
+  org_unit_group_set_member: OrgUnitGroupSetMemberTable;
+  category_option: CategoryOptionTable;
+  category: CategoryTable;
+  category_category_option: CategoryCategoryOptionTable;
+  category_combo: CategoryComboTable;
+  category_combo_category: CategoryComboCategoryTable;
+  category_option_combo: CategoryOptionComboTable;
+  category_option_combo_option: CategoryOptionComboOptionTable;
+  data_element: DataElementTable;
+  data_set: DataSetTable;
+  data_set_element: DataSetElementTable;
+  data_set_org_unit: DataSetOrgUnitTable;
+  data_set_section: DataSetSectionTable;
+  indicator_type: IndicatorTypeTable;
+  indicator: IndicatorTable;
+  constant: ConstantTable;
+  validation_rule: ValidationRuleTable;
+  population: PopulationTable;
+  rf_goal: RfGoalTable;
+  rf_result: RfResultTable;
+  rf_indicator: RfIndicatorTable;
+  rf_target: RfTargetTable;
+  rf_observation: RfObservationTable;
+  period: PeriodTable;
+  data_value: DataValueTable;
+  data_value_audit: DataValueAuditTable;
+  complete_data_set_registration: CompleteDataSetRegistrationTable;
+  app_user: AppUserTable;
+  app_user_org_unit: AppUserOrgUnitTable;
+  app_session: AppSessionTable;
+  api_token: ApiTokenTable;
+}
