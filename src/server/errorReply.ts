@@ -1,0 +1,79 @@
+// One error shape for every failure, as DHIS2's WebMessage: httpStatus, httpStatusCode,
+// status, errorCode, message (in the request's language) and, for invalid input, one entry
+// per field at fault. Unexpected errors are logged and answered 500 without details.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DenwError } from '../core/errors.ts';
+import { translate } from '../core/i18n.ts';
+import { ValidationError } from './route.ts';
+
+const statusByCode: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL: 500,
+};
+
+const statusText: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+/** Maps the framework's own errors (bad JSON, body too large …) to Denw error codes. */
+function asDenwError(error: unknown, request: FastifyRequest): DenwError {
+  if (error instanceof DenwError) return error;
+  const fastifyError = error as { code?: string; statusCode?: number; message?: string };
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new DenwError('PAYLOAD_TOO_LARGE', { limit: request.server.initialConfig.bodyLimit ?? 0 });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new DenwError('UNSUPPORTED_MEDIA_TYPE', { type: String(request.headers['content-type'] ?? '') });
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new DenwError('INVALID_JSON', { detail: fastifyError.message ?? '' }, 'body');
+  }
+  if (error instanceof SyntaxError) return new DenwError('INVALID_JSON', { detail: error.message }, 'body');
+  if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    return new DenwError('INVALID_REQUEST', { detail: fastifyError.message ?? '' });
+  }
+  request.log.error({ err: error }, 'unexpected error');
+  return new DenwError('INTERNAL');
+}
+
+export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const denwError = asDenwError(error, request);
+  const status = statusByCode[denwError.code] ?? 400;
+  const language = request.language ?? 'fr';
+  const errors =
+    denwError instanceof ValidationError
+      ? denwError.issues.map((issue) => ({
+          field: issue.field,
+          code: issue.code,
+          message: translate('error.INVALID_INPUT', language, {
+            field: issue.field,
+            reason: translate(`reason.${issue.code}`, language, issue.params),
+          }),
+        }))
+      : undefined;
+  return reply.code(status).send({
+    httpStatus: statusText[status] ?? 'Bad Request',
+    httpStatusCode: status,
+    status: 'ERROR',
+    errorCode: denwError.code,
+    message: errors ? errors.map((e) => e.message).join(' ; ') : translate(`error.${denwError.code}`, language, denwError.params),
+    ...(denwError.field ? { field: denwError.field } : {}),
+    ...(errors ? { errors } : {}),
+  });
+}

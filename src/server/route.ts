@@ -1,0 +1,110 @@
+// One way to declare an API route: zod schemas for the query string, path parameters and
+// body validate the request at the edge (every problem reported, by field, in the user's
+// language) and the same schemas generate the OpenAPI document (openapi.ts), so the
+// documentation cannot drift from what the server accepts.
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import { z } from 'zod';
+import { DenwError } from '../core/errors.ts';
+import type { Language } from '../core/i18n.ts';
+import { hasAbility, type Ability, type CurrentUser } from './access/abilities.ts';
+import { registerOperation } from './openapi.ts';
+
+type Schema = z.ZodType;
+type Output<S> = S extends Schema ? z.output<S> : undefined;
+
+/** 'public': no sign-in; 'signedIn': any user; an ability: users whose role grants it. */
+export type Access = 'public' | 'signedIn' | Ability;
+
+export interface RouteContext<Q, P, B, A extends Access> {
+  query: Output<Q>;
+  params: Output<P>;
+  body: Output<B>;
+  user: A extends 'public' ? CurrentUser | undefined : CurrentUser;
+  language: Language;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export interface RouteDefinition<Q, P, B, A extends Access> {
+  method: HTTPMethods;
+  url: string;
+  summary: string;
+  tags: string[];
+  access: A;
+  querystring?: Q;
+  params?: P;
+  /** A zod schema for JSON bodies; routes that take files declare `consumes` instead. */
+  body?: B;
+  consumes?: string[];
+  produces?: string[];
+  handler: (context: RouteContext<Q, P, B, A>) => Promise<unknown>;
+}
+
+export class ValidationError extends DenwError {
+  constructor(readonly issues: Array<{ field: string; code: string; params: Record<string, string | number> }>) {
+    super('INVALID_INPUT', {}, issues[0]?.field);
+  }
+}
+
+/** Turns zod issues into field-level problems with translatable reason codes. */
+type Issue = ValidationError['issues'][number];
+
+function toValidationError(error: z.ZodError, location: string): ValidationError {
+  return new ValidationError(
+    error.issues.map((issue): Issue => {
+      const field = [location, ...issue.path.map(String)].filter(Boolean).join('.');
+      switch (issue.code) {
+        case 'invalid_type':
+          return issue.input === undefined
+            ? { field, code: 'REQUIRED', params: {} }
+            : { field, code: 'INVALID_TYPE', params: { expected: String(issue.expected) } };
+        case 'too_small':
+          return { field, code: 'TOO_SMALL', params: { minimum: String(issue.minimum) } };
+        case 'too_big':
+          return { field, code: 'TOO_BIG', params: { maximum: String(issue.maximum) } };
+        case 'invalid_value':
+          return { field, code: 'NOT_ONE_OF', params: { options: issue.values.map(String).join(', ') } };
+        case 'unrecognized_keys':
+          return { field: [field, ...issue.keys].join('.'), code: 'UNKNOWN_FIELD', params: {} };
+        default:
+          return { field, code: 'INVALID_FORMAT', params: { detail: issue.message } };
+      }
+    }),
+  );
+}
+
+function parse<S extends Schema | undefined>(schema: S, input: unknown, location: string): Output<S> {
+  if (!schema) return undefined as Output<S>;
+  const result = schema.safeParse(input);
+  if (!result.success) throw toValidationError(result.error, location);
+  return result.data as Output<S>;
+}
+
+export function defineRoute<
+  Q extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+  A extends Access = Access,
+>(app: FastifyInstance, definition: RouteDefinition<Q, P, B, A>): void {
+  registerOperation(app.prefix, definition);
+  app.route({
+    method: definition.method,
+    url: definition.url,
+    handler: async (request, reply) => {
+      const user = definition.access === 'public' ? await request.server.optionalUser(request) : await request.server.requireUser(request);
+      if (definition.access !== 'public' && definition.access !== 'signedIn' && !hasAbility(user!, definition.access as Ability)) {
+        throw new DenwError('FORBIDDEN');
+      }
+      const context = {
+        query: parse(definition.querystring, request.query, 'query'),
+        params: parse(definition.params, request.params, 'params'),
+        body: parse(definition.body, request.body, 'body'),
+        user,
+        language: user?.language && !request.headers['accept-language'] ? user.language : request.language,
+        request,
+        reply,
+      } as RouteContext<Q, P, B, A>;
+      return definition.handler(context);
+    },
+  });
+}
