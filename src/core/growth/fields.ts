@@ -1,0 +1,133 @@
+// Reading one cell of a z-score input file (CSV text or JSON value) into the engine's types,
+// with WHO anthro's codes, and an issue naming the record and field when a cell cannot be read.
+// An unreadable cell never stops the file: it is treated as missing (so its z-scores are
+// empty, as for any missing input) and reported.
+import type { Sex } from './tables.ts';
+import type { Measure } from './who2006.ts';
+
+export type GrowthIssueCode =
+  | 'GROWTH_INVALID_NUMBER'
+  | 'GROWTH_INVALID_SEX'
+  | 'GROWTH_INVALID_MEASURE'
+  | 'GROWTH_INVALID_OEDEMA'
+  | 'GROWTH_INVALID_DATE'
+  | 'GROWTH_VISIT_BEFORE_BIRTH';
+
+/** A cell that could not be read: record number (1 = first record after the header), column, value. */
+export interface GrowthIssue {
+  row: number;
+  field: string;
+  code: GrowthIssueCode;
+  value: string;
+}
+
+/** Keeps the first `limit` issues and counts them all, so a file of garbage cannot exhaust memory. */
+export class GrowthIssueLog {
+  readonly issues: GrowthIssue[] = [];
+  count = 0;
+  constructor(readonly limit = 1000) {}
+  report(row: number, field: string, code: GrowthIssueCode, value: unknown): void {
+    this.count += 1;
+    if (this.issues.length < this.limit) this.issues.push({ row, field, code, value: String(value) });
+  }
+}
+
+type Cell = unknown;
+
+const isBlank = (cell: Cell) => cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '');
+
+/**
+ * A non-negative number. Accepts a decimal comma ("12,5"), as French spreadsheets write it.
+ * Refuses hexadecimal, Infinity and negative values (no body measurement or age is negative).
+ */
+export function readNonNegative(cell: Cell, row: number, field: string, log: GrowthIssueLog): number | null {
+  if (typeof cell === 'number') {
+    if (cell >= 0 && cell < Infinity) return cell;
+  } else if (!isBlank(cell)) {
+    const text = String(cell).trim();
+    let value = Number(text);
+    if (value !== value && text.includes(',')) value = Number(text.replace(',', '.'));
+    if (value >= 0 && value < Infinity && !/[xXbBoO]/.test(text)) return value;
+  } else {
+    return null;
+  }
+  log.report(row, field, 'GROWTH_INVALID_NUMBER', cell);
+  return null;
+}
+
+/** WHO anthro's sex codes (utils.R `standardize_sex_var`): 1 or m for boys, 2 or f for girls. */
+export function readSex(cell: Cell, row: number, field: string, log: GrowthIssueLog): Sex | null {
+  if (isBlank(cell)) return null;
+  const code = String(cell).trim().toLowerCase();
+  if (code === '1' || code === 'm' || Number(code) === 1) return 1;
+  if (code === '2' || code === 'f' || Number(code) === 2) return 2;
+  log.report(row, field, 'GROWTH_INVALID_SEX', cell);
+  return null;
+}
+
+/** WHO anthro's `measure`: l or L recumbent length, h or H standing height, empty unknown. */
+export function readMeasure(cell: Cell, row: number, field: string, log: GrowthIssueLog): Measure | null {
+  if (isBlank(cell)) return null;
+  const code = String(cell).trim().toLowerCase();
+  if (code === 'l' || code === 'h') return code;
+  log.report(row, field, 'GROWTH_INVALID_MEASURE', cell);
+  return null;
+}
+
+/**
+ * WHO anthro's `oedema` (utils.R `standardize_oedema_var`): y, Y or 1 is oedema; n, N, 2 or
+ * empty is none. anthro refuses any other value; here it is reported, and the weight-based
+ * z-scores are withheld as for oedema rather than computed on a guess of "no oedema".
+ */
+export function readOedema(cell: Cell, row: number, field: string, log: GrowthIssueLog): boolean {
+  if (isBlank(cell)) return false;
+  const code = String(cell).trim().toLowerCase();
+  if (code === 'y' || code === '1') return true;
+  if (code === 'n' || code === '2') return false;
+  log.report(row, field, 'GROWTH_INVALID_OEDEMA', cell);
+  return true;
+}
+
+/**
+ * A calendar date as a day number (days since 1970-01-01), from ISO `YYYY-MM-DD` (a time
+ * after it is ignored) or `DD/MM/YYYY` as written in Mali and in WHO's survey files.
+ */
+export function readDate(cell: Cell, row: number, field: string, log: GrowthIssueLog): number | null {
+  if (isBlank(cell)) return null;
+  const text = String(cell).trim();
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(text) ?? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (match) {
+    const iso = match[1]!.length === 4;
+    const year = Number(iso ? match[1] : match[3]);
+    const month = Number(match[2]);
+    const day = Number(iso ? match[3] : match[1]);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) return dayNumber(year, month, day);
+  }
+  log.report(row, field, 'GROWTH_INVALID_DATE', cell);
+  return null;
+}
+
+/** Age in days from two day numbers; a visit before the birth is reported and gives no age. */
+export function ageInDays(dob: number | null, visit: number | null, row: number, field: string, log: GrowthIssueLog): number | null {
+  if (dob === null || visit === null) return null;
+  if (visit < dob) {
+    log.report(row, field, 'GROWTH_VISIT_BEFORE_BIRTH', visit - dob);
+    return null;
+  }
+  return visit - dob;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant, "days_from_civil"). */
+function dayNumber(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
