@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessProgress, trajectory, trajectoryValue } from './progress.ts';
 
-// Worked by hand: baseline 77 % in 2023, target 90 % in 2028 → +2.6 points a year.
+// Worked by hand: baseline 77 % in 2023 (WUENIC DTP3), hypothetical target 90 % in 2028 → +2.6 points a year.
 const dtp3 = { baseline: { year: 2023, value: 77 }, target: { year: 2028, value: 90 } };
 
 describe('the trajectory from baseline to target', () => {
@@ -28,7 +28,7 @@ describe('progress status', () => {
   it('is regressing when the value moved away from the target', () => {
     expect(assessProgress({ direction: 'increase', ...dtp3, latest: { year: 2025, value: 75 } }).status).toBe('regressing');
   });
-  it('reads a falling target the other way (stunting 26.9 % → 20 %)', () => {
+  it('reads a falling indicator the other way (stunting 26.9 % in 2018, DHS; hypothetical target 20 % in 2030)', () => {
     const stunting = { baseline: { year: 2018, value: 26.9 }, target: { year: 2030, value: 20 } };
     // 2024 expects 26.9 − 6.9 × 6/12 = 23.45; DHS 2023-24 measured 25.1 → ratio 1.8/3.45
     const progress = assessProgress({ direction: 'decrease', ...stunting, latest: { year: 2024, value: 25.1 } });
