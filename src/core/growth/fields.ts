@@ -47,7 +47,7 @@ export function readNonNegative(cell: Cell, row: number, field: string, log: Gro
     const text = String(cell).trim();
     let value = Number(text);
     if (value !== value && text.includes(',')) value = Number(text.replace(',', '.'));
-    if (value >= 0 && value < Infinity && !/[xXbBoO]/.test(text)) return value;
+    if (text !== '' && value >= 0 && value < Infinity && !/[xXbBoO]/.test(text)) return value;
   } else {
     return null;
   }

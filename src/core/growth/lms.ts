@@ -55,9 +55,10 @@ function rPow(x: number, y: number): number {
 }
 
 /**
- * R's `round(x, 2)` (R ≥ 4.0.0, src/nmath/fround.c): of the two candidates
- * floor(100x)/100 and ceil(100x)/100, the one nearer to x in double arithmetic; on an
- * exact tie, the one with an even last digit. So round(2.675, 2) = 2.67 (2.675 is stored
+ * R's `round(x, 2)` (R ≥ 4.0.0, src/nmath/fround.c, read in r-devel/r-svn): of the two
+ * candidates floor(100x)/100 and ceil(100x)/100, the one nearer to x in double arithmetic;
+ * when both distances are the same double, the one with an even last digit (so R's
+ * round(5.015, 2) is 5.02 although 5.015 is stored as 5.01499…). So round(2.675, 2) = 2.67 (2.675 is stored
  * as 2.67499…) and round(0.125, 2) = 0.12. Every WHO z-score is rounded this way, and the
  * flags are computed from the rounded value.
  * Not finite in, not finite out: callers turn that into an empty z-score.
