@@ -1,0 +1,39 @@
+// The results framework as the results pages read it: the public page (no sign-in, public
+// indicators only, no place finer than each indicator allows), the signed-in dashboard
+// (every indicator), and the boundaries the maps draw.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { readBoundaries } from '../../../store/results/geometry.ts';
+import { readResultsFramework } from '../../../store/results/resultsFramework.ts';
+import { defineRoute } from '../../route.ts';
+
+export default async function resultsRoutes(app: FastifyInstance): Promise<void> {
+  defineRoute(app, {
+    method: 'GET',
+    url: '/results/public',
+    summary: 'Résultats publics par objectif et résultat clé / public results by goal and key result',
+    tags: ['results'],
+    access: 'public',
+    handler: async ({ language }) => ({ goals: await readResultsFramework(app.database, { language, publicOnly: true }) }),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/results',
+    summary: 'Cadre de résultats complet / full results framework',
+    tags: ['results'],
+    access: 'data:read',
+    handler: async ({ language }) => ({ goals: await readResultsFramework(app.database, { language, publicOnly: false }) }),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/results/boundaries',
+    summary: 'Limites administratives (GeoJSON) / administrative boundaries (GeoJSON)',
+    tags: ['results'],
+    access: 'public',
+    querystring: z.object({
+      level: z.coerce.number().int().min(1).max(10).describe('Niveau / level (2 = régions, 3 = cercles)'),
+      parent: z.string().min(1).optional().describe("Code de l'unité parente / parent unit code"),
+    }),
+    handler: async ({ query, language }) => readBoundaries(app.database, { level: query.level, parent: query.parent, language }),
+  });
+}

@@ -1,0 +1,55 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachEngineApp } from '../../testing/testApp.ts';
+
+describeEachEngineApp('results routes', (api) => {
+  beforeAll(async () => {
+    const { pool } = api().database;
+    await pool.query(`INSERT INTO rf_goal (code, name, name_en, sort_order) VALUES ('G1', 'Chaque enfant survit et s''épanouit', 'Every child survives and thrives', 1)`);
+    await pool.query(`INSERT INTO rf_result (code, goal_id, kind, name, name_en) SELECT 'KRC1', id, 'KRC', 'Couverture vaccinale', 'Immunization coverage' FROM rf_goal`);
+    await pool.query(`INSERT INTO rf_indicator (code, result_id, name, name_en, baseline_value, baseline_year, baseline_source, public, public_max_level)
+      SELECT 'DTP3', id, 'Couverture DTC3', 'DTP3 coverage', 77, 2023, 'WUENIC 2023', true, 2 FROM rf_result`);
+    await pool.query(`INSERT INTO rf_indicator (code, result_id, name, public) SELECT 'INTERNAL', id, 'Interne', false FROM rf_result`);
+    await pool.query(`INSERT INTO rf_target (rf_indicator_id, org_unit_id, year, value, source)
+      SELECT i.id, o.id, 2028, 90, 'hypothetical test target' FROM rf_indicator i, org_unit o WHERE i.code = 'DTP3' AND o.code = 'ML'`);
+    await pool.query(`INSERT INTO rf_observation (rf_indicator_id, org_unit_id, year, value, source)
+      SELECT i.id, o.id, y.year, y.value, y.source FROM rf_indicator i, org_unit o,
+        (VALUES ('ML', 2025, 79.6, 'test survey'), ('ML01', 2025, 70.0, 'test survey'), ('ML0101', 2025, 60.0, 'test survey')) y(code, year, value, source)
+      WHERE i.code = 'DTP3' AND o.code = y.code`);
+  });
+
+  it('shows public indicators with baseline, target, latest value and status, without sign-in', async () => {
+    const response = await api().inject({ method: 'GET', url: '/api/results/public', headers: { 'accept-language': 'en' } });
+    expect(response.statusCode).toBe(200);
+    const [goal] = response.json().goals;
+    expect(goal.name).toBe('Every child survives and thrives');
+    const indicators = goal.results[0].indicators;
+    expect(indicators.map((i: { code: string }) => i.code)).toEqual(['DTP3']);
+    expect(indicators[0]).toMatchObject({
+      name: 'DTP3 coverage',
+      baseline: { year: 2023, value: 77, source: 'WUENIC 2023' },
+      target: { year: 2028, value: 90 },
+      latest: { year: 2025, value: 79.6 },
+      // expected in 2025: 77 + 13 × 2/5 = 82.2; achieved 2.6 of 5.2 → halfway
+      status: 'acceleration_needed',
+    });
+    expect(indicators[0].ratio).toBeCloseTo(0.5, 10);
+  });
+
+  it('shows places no finer than the indicator allows on the public page', async () => {
+    const response = await api().inject({ method: 'GET', url: '/api/results/public' });
+    const places = response.json().goals[0].results[0].indicators[0].places;
+    expect(places.map((p: { orgUnit: string }) => p.orgUnit)).toEqual(['ML01']);
+  });
+
+  it('keeps the full framework for signed-in users', async () => {
+    expect((await api().inject({ method: 'GET', url: '/api/results' })).statusCode).toBe(401);
+    const response = await api().inject({ method: 'GET', url: '/api/results', as: 'segouViewer' });
+    expect(response.json().goals[0].results[0].indicators).toHaveLength(2);
+  });
+
+  it('rejects a missing or bad boundary level with the field named', async () => {
+    const response = await api().inject({ method: 'GET', url: '/api/results/boundaries?level=zero' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0].field).toBe('query.level');
+  });
+});
