@@ -1,0 +1,20 @@
+// The application's pages: address, label, the ability needed to see it (none = public),
+// and the module that draws it (loaded on first visit, so the public page stays light).
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+export interface PageDefinition {
+  path: string;
+  labelKey: string;
+  ability?: string;
+  inNavigation: boolean;
+  component: LazyExoticComponent<ComponentType>;
+}
+
+export const pages: PageDefinition[] = [
+  { path: '/', labelKey: 'web.nav.public', inNavigation: true, component: lazy(() => import('../pages/public/PublicResultsPage.tsx')) },
+  { path: '/login', labelKey: 'web.nav.login', inNavigation: false, component: lazy(() => import('../pages/login/LoginPage.tsx')) },
+];
+
+export function pageFor(path: string): PageDefinition | undefined {
+  return pages.find((page) => page.path === path) ?? pages.find((page) => page.path !== '/' && path.startsWith(`${page.path}/`));
+}
