@@ -19,6 +19,8 @@ export interface PlaceValue {
 export interface ResultIndicatorView {
   code: string;
   name: string;
+  /** The routine indicator or data element (analytics `dx` item) that tracks it, if any. */
+  dx?: string;
   unit: string;
   direction: Direction;
   baseline?: SourcedValue;
@@ -49,6 +51,7 @@ export interface GoalView {
 export interface IndicatorFacts {
   code: string;
   name: string;
+  dx?: string | undefined;
   unit: string;
   direction: Direction;
   baseline?: SourcedValue;
@@ -71,6 +74,7 @@ export function indicatorView(facts: IndicatorFacts): ResultIndicatorView {
   return {
     code: facts.code,
     name: facts.name,
+    ...(facts.dx ? { dx: facts.dx } : {}),
     unit: facts.unit,
     direction: facts.direction,
     ...(facts.baseline ? { baseline: facts.baseline } : {}),

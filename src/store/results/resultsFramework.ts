@@ -17,8 +17,15 @@ export async function readResultsFramework(database: Database, query: ResultsQue
   const { db } = database;
   const goals = await db.selectFrom('rf_goal').selectAll().orderBy('sort_order').orderBy('code').execute();
   const results = await db.selectFrom('rf_result').selectAll().orderBy('sort_order').orderBy('code').execute();
-  let indicatorQuery = db.selectFrom('rf_indicator').selectAll().orderBy('sort_order').orderBy('code');
-  if (query.publicOnly) indicatorQuery = indicatorQuery.where('public', '=', true);
+  let indicatorQuery = db
+    .selectFrom('rf_indicator')
+    .leftJoin('indicator', 'indicator.id', 'rf_indicator.indicator_id')
+    .leftJoin('data_element', 'data_element.id', 'rf_indicator.data_element_id')
+    .selectAll('rf_indicator')
+    .select((eb) => eb.fn.coalesce('indicator.code', 'data_element.code').as('dx'))
+    .orderBy('rf_indicator.sort_order')
+    .orderBy('rf_indicator.code');
+  if (query.publicOnly) indicatorQuery = indicatorQuery.where('rf_indicator.public', '=', true);
   const indicators = await indicatorQuery.execute();
   const ids = indicators.map((indicator) => indicator.id);
   const root = await db.selectFrom('org_unit').select(['id']).where('level', '=', 1).orderBy('id').executeTakeFirst();
@@ -65,6 +72,7 @@ export async function readResultsFramework(database: Database, query: ResultsQue
             return indicatorView({
               code: indicator.code,
               name: localName(indicator, query.language),
+              dx: indicator.dx ?? undefined,
               unit: indicator.unit,
               direction: indicator.direction,
               ...(indicator.baseline_value !== null && indicator.baseline_year !== null
