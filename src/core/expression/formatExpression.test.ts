@@ -26,15 +26,15 @@ group('formatExpression writes canonical DHIS2 syntax', () => {
 });
 
 group('describe puts names in place of codes', () => {
-  const names: NameLookup = (kind, code) =>
-    ({
-      dataElement: { PENTA3: 'Penta 3', POP: 'Population' },
-      categoryOptionCombo: { LT1: '< 1 an' },
-      attributeOptionCombo: { UNICEF: 'UNICEF' },
-      indicator: {},
-      constant: { FACTOR: 'Facteur' },
-      orgUnitGroup: { CSCOM: 'CSCom' },
-    })[kind][code];
+  const catalogue: Record<string, string> = {
+    'dataElement:PENTA3': 'Penta 3',
+    'dataElement:POP': 'Population',
+    'categoryOptionCombo:LT1': '< 1 an',
+    'attributeOptionCombo:UNICEF': 'UNICEF',
+    'constant:FACTOR': 'Facteur',
+    'orgUnitGroup:CSCOM': 'CSCom',
+  };
+  const names: NameLookup = (kind, code) => catalogue[`${kind}:${code}`];
 
   it('like ExpressionServiceTest.testGetExpressionDescription, with combos in parentheses', () => {
     expect(describe(parseExpression('( #{PENTA3.LT1} - #{PENTA3.*.UNICEF} ) / #{POP} ^ C{FACTOR}'), names)).toBe(
