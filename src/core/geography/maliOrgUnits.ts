@@ -7,7 +7,7 @@
 // nest in it exactly (regions are dissolved from cercles). The former Ménaka cercle keeps its
 // COD-AB 2021 code ML1001 under Gao ML07, as in mli_admin_hierarchy.csv `parent_code`. The
 // COD-AB 2021 10-region layout (Ménaka ML10 separate) is offered as org-unit groups
-// (maliOrgUnitGroups.ts); the 2023 frame (19 regions + Bamako) has no polygons and no codes.
+// (orgUnitGroups.ts); the 2023 frame (19 regions + Bamako) has no polygons and no codes.
 // Source of every choice: data/mali/README.md ("Which administrative reform…", "Code scheme").
 import { DenwError } from '../errors.ts';
 import { buildOrgUnitTree, type OrganisationUnit, type OrgUnitSource } from './orgUnitTree.ts';
