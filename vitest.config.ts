@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: 'core',
-          include: ['src/core/**/*.test.ts', 'src/programmes/**/*.test.ts', 'src/cli/**/*.test.ts'],
+          include: ['src/core/**/*.test.ts', 'src/programmes/**/*.test.ts', 'src/cli/**/*.test.ts', 'src/web/**/*.test.ts'],
         },
       },
       {
