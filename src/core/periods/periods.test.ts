@@ -39,8 +39,11 @@ describe('aggregationPeriod: the coarser period analytics adds a value into', ()
     expect(aggregationPeriod(parsePeriod('2020BiW27'), 'Yearly').id).toBe('2020');
     expect(aggregationPeriod(parsePeriod('2024BiW5'), 'Monthly').id).toBe('202402');
   });
-  it('refuses a finer type', () => {
+  it('refuses a shorter type, and another type of the same length (PeriodType.getPeriodTypePeriods)', () => {
     expect(() => aggregationPeriod(parsePeriod('2024Q1'), 'Monthly')).toThrow(DenwError);
+    expect(() => aggregationPeriod(parsePeriod('2024W5'), 'WeeklyWednesday')).toThrow(DenwError);
+    expect(() => aggregationPeriod(parsePeriod('2024'), 'FinancialApril')).toThrow(DenwError);
+    expect(() => periodsAggregatedInto('Yearly', parsePeriod('2024July'))).toThrow(DenwError);
   });
 });
 

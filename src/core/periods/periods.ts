@@ -11,20 +11,17 @@ import { PERIOD_TYPES, type PeriodSpan, type PeriodType, type PeriodTypeName, pe
 
 export interface Period {
   /** Canonical DHIS2 identifier: `2024`, `2024Q1`, `202401`, `2024W5`, `20240115` … */
-  id: string;
-  type: PeriodTypeName;
+  readonly id: string;
+  readonly type: PeriodTypeName;
   /** First day, `YYYY-MM-DD`. */
-  startDate: string;
+  readonly startDate: string;
   /** Last day (inclusive), `YYYY-MM-DD`. */
-  endDate: string;
+  readonly endDate: string;
 }
 
-const toPeriod = (type: PeriodType, span: PeriodSpan): Period => ({
-  id: span.id,
-  type: type.name,
-  startDate: formatDay(span.start),
-  endDate: formatDay(span.end),
-});
+// Frozen: parsePeriod hands the same object to every caller.
+const toPeriod = (type: PeriodType, span: PeriodSpan): Period =>
+  Object.freeze({ id: span.id, type: type.name, startDate: formatDay(span.start), endDate: formatDay(span.end) });
 
 // Imports look the same few periods up once per row: remember them (bounded).
 const parsed = new Map<string, Period>();
@@ -103,21 +100,24 @@ export function periodsWithin(type: PeriodTypeName, span: { startDate: string; e
  * month, quarter or year holding at least four of its days (dhis2-core
  * IdentifiableObjectUtils.getPeriodByPeriodType, used by PeriodResourceTable to build the
  * analytics_rs_periodstructure table). BiWeekly periods use their start date.
- * Throws PERIOD_TYPE_NOT_COARSER when `type` is shorter than the period's own type.
+ * Throws PERIOD_TYPE_NOT_COARSER unless `type` is the period's own type or a longer one:
+ * like DHIS2 (PeriodType.getPeriodTypePeriods), a type of the same length is not a rollup
+ * (Weekly data does not go into WeeklyWednesday weeks, nor Yearly into FinancialApril).
  */
 export function aggregationPeriod(period: Period, type: PeriodTypeName): Period {
   const source = periodType(period.type);
   const target = periodType(type);
-  if (target.frequencyOrder < source.frequencyOrder) {
-    throw new DenwError('PERIOD_TYPE_NOT_COARSER', { period: period.id, type });
-  }
+  if (!rollsUpInto(source, target)) throw new DenwError('PERIOD_TYPE_NOT_COARSER', { period: period.id, type });
   const start = parseDay(period.startDate) + (source.weekly ? 3 : 0);
   return toPeriod(target, target.containing(start));
 }
 
+const rollsUpInto = (source: PeriodType, target: PeriodType) =>
+  source === target || source.frequencyOrder < target.frequencyOrder;
+
 /** The periods of the finer (or same) `type` whose data aggregates into `target` (see aggregationPeriod). */
 export function periodsAggregatedInto(type: PeriodTypeName, target: Period): Period[] {
-  if (periodType(type).frequencyOrder > periodType(target.type).frequencyOrder) {
+  if (!rollsUpInto(periodType(type), periodType(target.type))) {
     throw new DenwError('PERIOD_TYPE_NOT_COARSER', { period: target.id, type: target.type });
   }
   const widened = { startDate: formatDay(parseDay(target.startDate) - 6), endDate: target.endDate };
