@@ -2,7 +2,7 @@
 // keeps its "today" and expected periods.
 import { describe, expect, it } from 'vitest';
 import { DenwError } from '../errors.ts';
-import { RELATIVE_PERIOD_NAMES, relativePeriods } from './relativePeriods.ts';
+import { periodsOfItem, RELATIVE_PERIOD_NAMES, relativePeriods } from './relativePeriods.ts';
 
 const spans = (name: string, asOf: string) => relativePeriods(name, asOf).map((p) => `${p.startDate}..${p.endDate}`);
 const ids = (name: string, asOf: string) => relativePeriods(name, asOf).map((p) => p.id);
@@ -83,5 +83,13 @@ describe('boundaries of the relative periods', () => {
   it('rejects unknown names and bad dates', () => {
     expect(() => relativePeriods('LAST_CHRISTMAS', '2024-01-01')).toThrow(DenwError);
     expect(() => relativePeriods('THIS_YEAR', '2024-13-01')).toThrow(DenwError);
+  });
+});
+
+describe('periodsOfItem: an analytics pe item', () => {
+  it('is a relative period or a period identifier', () => {
+    expect(periodsOfItem('LAST_4_QUARTERS', '2024-05-10').map((p) => p.id)).toEqual(['2023Q2', '2023Q3', '2023Q4', '2024Q1']);
+    expect(periodsOfItem('2024-01', '2024-05-10').map((p) => p.id)).toEqual(['202401']);
+    expect(() => periodsOfItem('LAST_QUARTERS', '2024-05-10')).toThrow(expect.objectContaining({ code: 'PERIOD_INVALID' }));
   });
 });

@@ -10,7 +10,7 @@
 //   future ones included (generatePeriods).
 import { DenwError } from '../errors.ts';
 import { addMonths, civilFromDays, formatDay, parseDay } from './calendar.ts';
-import { type Period, periodOf, periodsWithin, shiftPeriod } from './periods.ts';
+import { type Period, parsePeriod, periodOf, periodsWithin, shiftPeriod } from './periods.ts';
 import type { PeriodTypeName } from './periodTypes.ts';
 
 type Rule =
@@ -63,4 +63,13 @@ export function relativePeriods(name: string, asOf: string): Period[] {
   const reference = 'days' in rule.back ? day - rule.back.days : addMonths(day, -rule.back.months);
   const last = periodOf(rule.type, formatDay(reference));
   return Array.from({ length: rule.count }, (_, i) => shiftPeriod(last, i - rule.count + 1));
+}
+
+/**
+ * The periods an analytics `pe` item stands for on the day `asOf`: a relative period name
+ * (`LAST_12_MONTHS`) or any period identifier (`2024Q1`, `2024-01`). Throws PERIOD_INVALID and
+ * the other errors of parsePeriod for anything else.
+ */
+export function periodsOfItem(item: string, asOf: string): Period[] {
+  return isRelativePeriod(item) ? relativePeriods(item, asOf) : [parsePeriod(item)];
 }
