@@ -110,6 +110,6 @@ function reportIssues(log: GrowthIssueLog, language: Language): void {
 
 /** French unless DENW_LANG or LANG asks for English (en_US.UTF-8 → en). */
 function cliLanguage(): Language {
-  const tag = (env.DENW_LANG ?? env.LANG ?? '').split('.')[0]!.replace('_', '-');
+  const tag = (env.DENW_LANG || env.LANG || '').split('.')[0]!.replace('_', '-');
   return languageFromHeader(tag || undefined);
 }

@@ -34,7 +34,10 @@ export class GrowthIssueLog {
 
 type Cell = unknown;
 
-const isBlank = (cell: Cell) => cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '');
+const isBlank = (cell: Cell) => cell === undefined || cell === null || cell === '' || (typeof cell === 'string' && cell.trim() === '');
+
+/** Lower-cased, trimmed text of a cell, without allocating for the usual one-letter codes. */
+const code = (cell: Cell) => (typeof cell === 'string' && cell.length === 1 ? cell.toLowerCase() : String(cell).trim().toLowerCase());
 
 /**
  * A non-negative number. Accepts a decimal comma ("12,5"), as French spreadsheets write it.
@@ -44,10 +47,10 @@ export function readNonNegative(cell: Cell, row: number, field: string, log: Gro
   if (typeof cell === 'number') {
     if (cell >= 0 && cell < Infinity) return cell;
   } else if (!isBlank(cell)) {
-    const text = String(cell).trim();
-    let value = Number(text);
+    const text = typeof cell === 'string' ? cell : String(cell);
+    let value = Number(text); // ignores surrounding white space
     if (value !== value && text.includes(',')) value = Number(text.replace(',', '.'));
-    if (text !== '' && value >= 0 && value < Infinity && !/[xXbBoO]/.test(text)) return value;
+    if (value >= 0 && value < Infinity && text.trim() !== '' && !isRadixLiteral(text)) return value;
   } else {
     return null;
   }
@@ -55,12 +58,18 @@ export function readNonNegative(cell: Cell, row: number, field: string, log: Gro
   return null;
 }
 
+/** `Number` also reads 0x1F, 0b101 and 0o17, which are no measurement. */
+function isRadixLiteral(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length > 2 && trimmed.charCodeAt(0) === 48 && /[xXbBoO]/.test(trimmed[1]!);
+}
+
 /** WHO anthro's sex codes (utils.R `standardize_sex_var`): 1 or m for boys, 2 or f for girls. */
 export function readSex(cell: Cell, row: number, field: string, log: GrowthIssueLog): Sex | null {
   if (isBlank(cell)) return null;
-  const code = String(cell).trim().toLowerCase();
-  if (code === '1' || code === 'm' || Number(code) === 1) return 1;
-  if (code === '2' || code === 'f' || Number(code) === 2) return 2;
+  const text = code(cell);
+  if (text === '1' || text === 'm' || Number(text) === 1) return 1;
+  if (text === '2' || text === 'f' || Number(text) === 2) return 2;
   log.report(row, field, 'GROWTH_INVALID_SEX', cell);
   return null;
 }
@@ -68,8 +77,8 @@ export function readSex(cell: Cell, row: number, field: string, log: GrowthIssue
 /** WHO anthro's `measure`: l or L recumbent length, h or H standing height, empty unknown. */
 export function readMeasure(cell: Cell, row: number, field: string, log: GrowthIssueLog): Measure | null {
   if (isBlank(cell)) return null;
-  const code = String(cell).trim().toLowerCase();
-  if (code === 'l' || code === 'h') return code;
+  const text = code(cell);
+  if (text === 'l' || text === 'h') return text;
   log.report(row, field, 'GROWTH_INVALID_MEASURE', cell);
   return null;
 }
@@ -81,9 +90,9 @@ export function readMeasure(cell: Cell, row: number, field: string, log: GrowthI
  */
 export function readOedema(cell: Cell, row: number, field: string, log: GrowthIssueLog): boolean {
   if (isBlank(cell)) return false;
-  const code = String(cell).trim().toLowerCase();
-  if (code === 'y' || code === '1') return true;
-  if (code === 'n' || code === '2') return false;
+  const text = code(cell);
+  if (text === 'y' || text === '1') return true;
+  if (text === 'n' || text === '2') return false;
   log.report(row, field, 'GROWTH_INVALID_OEDEMA', cell);
   return true;
 }

@@ -5,8 +5,11 @@
 import { DenwError } from '../errors.ts';
 import { csvField, CsvRecordReader } from './csvRecords.ts';
 import { GrowthIssueLog } from './fields.ts';
+import { formatSignificant15, formatZscore } from './format.ts';
 import type { WhoGrowthTables } from './tables.ts';
-import { GrowthRecordComputer, growthOutputColumns, type GrowthOutputValues, type GrowthReference } from './zscoreRecords.ts';
+import type { AnthroZscores, Flag } from './who2006.ts';
+import type { AnthroplusZscores } from './who2007.ts';
+import { GrowthRecordComputer, growthOutputColumns, type GrowthReference } from './zscoreRecords.ts';
 
 export interface ZscoreCsvStream {
   /** Feeds a chunk of input text; returns the output text completed by it (maybe ''). */
@@ -20,7 +23,6 @@ export interface ZscoreCsvStream {
 
 export function createZscoreCsvStream(reference: GrowthReference, tables: WhoGrowthTables, log = new GrowthIssueLog()): ZscoreCsvStream {
   const outputColumns = growthOutputColumns[reference];
-  const formatters = outputColumns.map(formatterFor);
   let computer: GrowthRecordComputer | null = null;
   let passThrough: number[] = [];
   let headerLength = 0;
@@ -36,16 +38,13 @@ export function createZscoreCsvStream(reference: GrowthReference, tables: WhoGro
       headerLength = fields.length;
       passThrough = fields.flatMap((name, index) => (replaced.has(name.trim().toLowerCase()) ? [] : [index]));
       reuseRawLine = passThrough.length === headerLength;
-      const header = [...passThrough.map((index) => csvField(fields[index]!, delimiter)), ...outputColumns];
-      lines.push(header.join(delimiter));
+      lines.push([...passThrough.map((index) => csvField(fields[index]!, delimiter)), ...outputColumns].join(delimiter));
       return;
     }
     recordCount += 1;
     computer.compute(fields, recordCount);
-    const values = computer.values;
-    let line = reuseRawLine && rawLine !== null && fields.length === headerLength ? rawLine : joinFields(fields, passThrough, delimiter);
-    for (let i = 0; i < outputColumns.length; i++) line += delimiter + formatters[i]!(values);
-    lines.push(line);
+    const input = reuseRawLine && rawLine !== null && fields.length === headerLength ? rawLine : joinFields(fields, passThrough, delimiter);
+    lines.push(input + (reference === 2006 ? anthroCells(computer.result2006, delimiter) : anthroplusCells(computer.result2007, delimiter)));
   });
 
   const flush = () => {
@@ -82,22 +81,25 @@ function joinFields(fields: readonly string[], indexes: readonly number[], delim
   return indexes.map((index) => csvField(fields[index] ?? '', delimiter)).join(delimiter);
 }
 
-type Formatter = (values: GrowthOutputValues) => string;
+// How the computed columns are written, as R's write.csv writes anthro's data frame:
+// z-scores as rounded (−1.5, not −1.50), flags 0/1, clenhei and cbmi with 15 significant
+// digits (47.1 + 0.7 is 47.8, not 47.800000000000004), empty for NA. One expression per
+// reference, in the order of growthOutputColumns: reading the properties by name keeps the
+// million-row path fast (a loop over column names costs more than the z-scores themselves).
 
-/**
- * How each computed column is written, as R's write.csv writes anthro's data frame:
- * z-scores as rounded (−1.5, not −1.50), flags 0/1, clenhei and cbmi with 15 significant
- * digits (so 47.1 + 0.7 is 47.8, not 47.800000000000004); empty for NA.
- */
-function formatterFor(column: keyof GrowthOutputValues): Formatter {
-  if (column === 'clenhei' || column === 'cbmi') {
-    return (values) => {
-      const value = values[column];
-      return value === null ? '' : String(Number(value.toPrecision(15)));
-    };
-  }
-  return (values) => {
-    const value = values[column];
-    return value === null ? '' : String(value);
-  };
+function anthroCells(r: AnthroZscores, d: string): string {
+  return d + formatSignificant15(r.clenhei) + d + formatSignificant15(r.cbmi) +
+    d + formatZscore(r.zlen) + d + flag(r.flen) + d + formatZscore(r.zwei) + d + flag(r.fwei) +
+    d + formatZscore(r.zwfl) + d + flag(r.fwfl) + d + formatZscore(r.zbmi) + d + flag(r.fbmi) +
+    d + formatZscore(r.zhc) + d + flag(r.fhc) + d + formatZscore(r.zac) + d + flag(r.fac) +
+    d + formatZscore(r.zts) + d + flag(r.fts) + d + formatZscore(r.zss) + d + flag(r.fss);
+}
+
+function anthroplusCells(r: AnthroplusZscores, d: string): string {
+  return d + formatSignificant15(r.cbmi) + d + formatZscore(r.zhfa) + d + flag(r.fhfa) +
+    d + formatZscore(r.zwfa) + d + flag(r.fwfa) + d + formatZscore(r.zbfa) + d + flag(r.fbfa);
+}
+
+function flag(value: Flag): string {
+  return value === null ? '' : value === 1 ? '1' : '0';
 }

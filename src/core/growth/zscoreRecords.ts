@@ -71,41 +71,49 @@ export class GrowthRecordComputer {
 
   /** Reads one record (cells in header order) and computes its z-scores into result2006/2007. */
   compute(cells: ArrayLike<unknown>, row: number): void {
-    const { at, log } = this;
-    const cell = (column: InputColumn): unknown => (at[column] < 0 ? undefined : cells[at[column]]);
-    const number = (column: InputColumn) => readNonNegative(cell(column), row, column, log);
-    const sex = readSex(cell('sex'), row, 'sex', log);
-    let ageDays = this.reference === 2006 ? number('age_days') : null;
-    const ageMonths = ageDays === null ? number('age_months') : null;
-    if (ageDays === null && ageMonths === null && at.dob >= 0) {
-      const dob = readDate(cell('dob'), row, 'dob', log);
-      ageDays = ageInDays(dob, readDate(cell('date_of_visit'), row, 'date_of_visit', log), row, 'date_of_visit', log);
+    const { log } = this;
+    const sex = readSex(this.cell(cells, 'sex'), row, 'sex', log);
+    let ageDays = this.reference === 2006 ? this.number(cells, 'age_days', row) : null;
+    const ageMonths = ageDays === null ? this.number(cells, 'age_months', row) : null;
+    if (ageDays === null && ageMonths === null && this.at.dob >= 0) {
+      const dob = readDate(this.cell(cells, 'dob'), row, 'dob', log);
+      const visit = readDate(this.cell(cells, 'date_of_visit'), row, 'date_of_visit', log);
+      ageDays = ageInDays(dob, visit, row, 'date_of_visit', log);
     }
-    const oedema = readOedema(cell('oedema'), row, 'oedema', log);
+    const oedema = readOedema(this.cell(cells, 'oedema'), row, 'oedema', log);
     if (this.reference === 2006) {
       const child = this.child2006;
       child.sex = sex;
       child.ageDays = ageDays;
       child.ageMonths = ageMonths;
-      child.weightKg = number('weight_kg');
-      child.lenheiCm = number('lenhei_cm');
-      child.measure = readMeasure(cell('measure'), row, 'measure', log);
+      child.weightKg = this.number(cells, 'weight_kg', row);
+      child.lenheiCm = this.number(cells, 'lenhei_cm', row);
+      child.measure = readMeasure(this.cell(cells, 'measure'), row, 'measure', log);
       child.oedema = oedema;
-      child.headcCm = number('headc_cm');
-      child.muacCm = number('muac_cm');
-      child.tricepsMm = number('triceps_mm');
-      child.subscapMm = number('subscap_mm');
+      child.headcCm = this.number(cells, 'headc_cm', row);
+      child.muacCm = this.number(cells, 'muac_cm', row);
+      child.tricepsMm = this.number(cells, 'triceps_mm', row);
+      child.subscapMm = this.number(cells, 'subscap_mm', row);
       anthroZscores(child, this.tables, this.result2006);
     } else {
       const child = this.child2007;
       child.sex = sex;
       // From dates, months are days / 30.4375, anthro's ANTHRO_DAYS_OF_MONTH.
       child.ageMonths = ageMonths ?? (ageDays === null ? null : ageDays / daysPerMonth);
-      child.weightKg = number('weight_kg');
-      child.heightCm = number('height_cm');
+      child.weightKg = this.number(cells, 'weight_kg', row);
+      child.heightCm = this.number(cells, 'height_cm', row);
       child.oedema = oedema;
       anthroplusZscores(child, this.tables, this.result2007);
     }
+  }
+
+  private cell(cells: ArrayLike<unknown>, column: InputColumn): unknown {
+    const index = this.at[column];
+    return index < 0 ? undefined : cells[index];
+  }
+
+  private number(cells: ArrayLike<unknown>, column: InputColumn, row: number): number | null {
+    return readNonNegative(this.cell(cells, column), row, column, this.log);
   }
 
   /** The last computed record's output values, by output column. */
