@@ -8,13 +8,15 @@ import { DenwError } from '../core/errors.ts';
 import { languageFromHeader, type Language } from '../core/i18n.ts';
 import type { Database } from '../store/database.ts';
 import type { CurrentUser } from './access/abilities.ts';
-import { authenticate } from './auth/authenticate.ts';
+import { trackAllowedMethods } from './allowedMethods.ts';
+import { createAuthenticator, type Authenticator, type AuthOptions } from './auth/authenticate.ts';
 import { sendError } from './errorReply.ts';
 import { apiRoutes } from './routes/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
+    authenticator: Authenticator;
     optionalUser(request: FastifyRequest): Promise<CurrentUser | undefined>;
     requireUser(request: FastifyRequest): Promise<CurrentUser>;
   }
@@ -30,18 +32,30 @@ export interface AppOptions {
   /** Directory of the built web application; served at / when it exists. */
   webRoot?: string;
   logger?: boolean;
+  /** Sign-in settings: the clock, session limits, Secure cookies (see auth/authenticate.ts). */
+  auth?: AuthOptions;
 }
 
 /** Body types the import routes read as text (DHIS2 CSV, ADX XML). */
 const textBodyTypes = ['text/csv', 'application/csv', 'application/adx+xml', 'application/xml', 'text/xml', 'text/plain'];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 256 * 1024 * 1024 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 256 * 1024 * 1024,
+    // Malformed URLs and over-long path parameters get the same error shape as the rest.
+    frameworkErrors: (error, request, reply) => {
+      request.language = languageFromHeader(request.headers['accept-language']);
+      return sendError(error, request, reply);
+    },
+  });
   app.decorate('database', options.database);
   app.decorateRequest('language', 'fr');
-  app.decorate('optionalUser', (request: FastifyRequest) => authenticate(options.database, request));
+  const authenticator = createAuthenticator(options.database, options.auth);
+  app.decorate('authenticator', authenticator);
+  app.decorate('optionalUser', (request: FastifyRequest) => authenticator.authenticate(request));
   app.decorate('requireUser', async (request: FastifyRequest) => {
-    const user = await authenticate(options.database, request);
+    const user = await authenticator.authenticate(request);
     if (!user) throw new DenwError('UNAUTHENTICATED');
     return user;
   });
@@ -51,15 +65,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     request.language = languageFromHeader(request.headers['accept-language']);
   });
 
+  const allowedMethods = trackAllowedMethods(app);
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? request.url;
-    const otherMethod = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].some(
-      (method) => method !== request.method && app.hasRoute({ method: method as 'GET', url: path }),
-    );
-    return otherMethod
-      ? sendError(new DenwError('METHOD_NOT_ALLOWED', { method: request.method, path }), request, reply)
-      : sendError(new DenwError('NOT_FOUND', { path }), request, reply);
+    const allowed = allowedMethods(path);
+    if (allowed.length === 0) return sendError(new DenwError('NOT_FOUND', { path }), request, reply);
+    // RFC 9110 §15.5.6: a 405 names the methods the resource does support.
+    reply.header('allow', allowed.join(', '));
+    return sendError(new DenwError('METHOD_NOT_ALLOWED', { method: request.method, path }), request, reply);
   });
 
   await app.register(apiRoutes, { prefix: '/api' });

@@ -6,15 +6,25 @@ import { DenwError } from '../core/errors.ts';
 import { translate } from '../core/i18n.ts';
 import { ValidationError } from './route.ts';
 
+// Codes absent from this table are 400: the request is at fault.
 const statusByCode: Record<string, number> = {
   UNAUTHENTICATED: 401,
+  LOGIN_FAILED: 401,
   FORBIDDEN: 403,
+  OUT_OF_SCOPE: 403,
+  OWN_ACCESS_UNCHANGEABLE: 403,
+  TOKEN_CANNOT_CREATE_TOKEN: 403,
   NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
+  API_TOKEN_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  USERNAME_TAKEN: 409,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_REQUESTS: 429,
+  LOGIN_LOCKED: 429,
   INTERNAL: 500,
 };
 
@@ -26,6 +36,7 @@ const statusText: Record<number, string> = {
   405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Payload Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
@@ -40,6 +51,10 @@ function asDenwError(error: unknown, request: FastifyRequest): DenwError {
       return new DenwError('PAYLOAD_TOO_LARGE', { limit: request.server.initialConfig.bodyLimit ?? 0 });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new DenwError('UNSUPPORTED_MEDIA_TYPE', { type: String(request.headers['content-type'] ?? '') });
+    case 'FST_ERR_BAD_URL':
+      return new DenwError('INVALID_URL', { path: request.url });
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new DenwError('URI_TOO_LONG', {});
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new DenwError('INVALID_JSON', { detail: fastifyError.message ?? '' }, 'body');
@@ -56,6 +71,8 @@ export function sendError(error: unknown, request: FastifyRequest, reply: Fastif
   const denwError = asDenwError(error, request);
   const status = statusByCode[denwError.code] ?? 400;
   const language = request.language ?? 'fr';
+  // RFC 9110 §10.2.3 / RFC 6585 §4: tell the client how long to wait.
+  if (status === 429 && denwError.params.seconds !== undefined) reply.header('retry-after', String(denwError.params.seconds));
   const errors =
     denwError instanceof ValidationError
       ? denwError.issues.map((issue) => ({

@@ -12,6 +12,8 @@ interface Operation {
   body?: unknown;
   consumes?: string[];
   produces?: string[];
+  status?: number;
+  responses?: Record<number, string>;
 }
 
 const operations: Array<Operation & { prefix: string }> = [];
@@ -38,6 +40,39 @@ function parameters(schema: unknown, location: 'query' | 'path') {
   }));
 }
 
+/** 'GET /api/users/{id}' → 'getUsersById': stable, unique, usable as a generated client's method name. */
+function operationId(method: string, path: string): string {
+  const words = path
+    .replace(/^\/api/, '')
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => segment.replace(/^\{(\w+)\}$/, 'by-$1'))
+    .flatMap((segment) => segment.split(/[^A-Za-z0-9]+/))
+    .filter(Boolean);
+  return [method.toLowerCase(), ...words.map((word) => word[0]!.toUpperCase() + word.slice(1))].join('');
+}
+
+const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/WebMessage' } } };
+
+function responsesOf(operation: Operation): Record<string, unknown> {
+  const status = operation.status ?? 200;
+  const errors: Record<number, string> = { 400: 'Invalid input: every field at fault, with its reason' };
+  if (operation.body) errors[415] = 'The body is not JSON';
+  if (operation.access !== 'public') {
+    errors[401] = 'Not signed in';
+    errors[403] = 'Outside the role or org-unit scope';
+    errors[429] = 'Too many failed sign-ins (Basic credentials): wait for Retry-After seconds';
+  }
+  Object.assign(errors, operation.responses);
+  return {
+    [status]:
+      status === 204
+        ? { description: 'No content' }
+        : { description: 'OK', content: Object.fromEntries((operation.produces ?? ['application/json']).map((type) => [type, {}])) },
+    ...Object.fromEntries(Object.entries(errors).map(([code, description]) => [code, { description, content: errorContent }])),
+  };
+}
+
 export function openApiDocument(version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of operations) {
@@ -48,19 +83,13 @@ export function openApiDocument(version: string): Record<string, unknown> {
         ? { required: true, content: Object.fromEntries(operation.consumes.map((type) => [type, { schema: { type: 'string' } }])) }
         : undefined;
     (paths[path] ??= {})[operation.method.toLowerCase()] = {
+      operationId: operationId(operation.method, path),
       summary: operation.summary,
       tags: operation.tags,
       security: operation.access === 'public' ? [] : [{ session: [] }, { basic: [] }, { apiToken: [] }],
       parameters: [...parameters(operation.params, 'path'), ...parameters(operation.querystring, 'query')],
       ...(requestBody ? { requestBody } : {}),
-      responses: {
-        '200': {
-          description: 'OK',
-          content: Object.fromEntries((operation.produces ?? ['application/json']).map((type) => [type, {}])),
-        },
-        '400': { description: 'Invalid input: every field at fault, with its reason', content: { 'application/json': { schema: { $ref: '#/components/schemas/WebMessage' } } } },
-        ...(operation.access === 'public' ? {} : { '401': { description: 'Not signed in' }, '403': { description: 'Outside the role or org-unit scope' } }),
-      },
+      responses: responsesOf(operation),
     };
   }
   return {

@@ -37,6 +37,10 @@ export interface RouteDefinition<Q, P, B, A extends Access> {
   body?: B;
   consumes?: string[];
   produces?: string[];
+  /** The status of a success (default 200; 201 for a creation, 204 for an empty answer). */
+  status?: 200 | 201 | 202 | 204;
+  /** Further answers worth documenting, by status: { 404: 'No such user' }. */
+  responses?: Record<number, string>;
   handler: (context: RouteContext<Q, P, B, A>) => Promise<unknown>;
 }
 
@@ -49,28 +53,55 @@ export class ValidationError extends DenwError {
 /** Turns zod issues into field-level problems with translatable reason codes. */
 type Issue = ValidationError['issues'][number];
 
-function toValidationError(error: z.ZodError, location: string): ValidationError {
-  return new ValidationError(
-    error.issues.map((issue): Issue => {
-      const field = [location, ...issue.path.map(String)].filter(Boolean).join('.');
-      switch (issue.code) {
-        case 'invalid_type':
-          return issue.input === undefined
-            ? { field, code: 'REQUIRED', params: {} }
-            : { field, code: 'INVALID_TYPE', params: { expected: String(issue.expected) } };
-        case 'too_small':
-          return { field, code: 'TOO_SMALL', params: { minimum: String(issue.minimum) } };
-        case 'too_big':
-          return { field, code: 'TOO_BIG', params: { maximum: String(issue.maximum) } };
-        case 'invalid_value':
-          return { field, code: 'NOT_ONE_OF', params: { options: issue.values.map(String).join(', ') } };
-        case 'unrecognized_keys':
-          return { field: [field, ...issue.keys].join('.'), code: 'UNKNOWN_FIELD', params: {} };
-        default:
-          return { field, code: 'INVALID_FORMAT', params: { detail: issue.message } };
+/** Bounds speak of characters for text, of items for lists, of the value for numbers. */
+const boundReason = {
+  small: { string: 'TOO_SHORT', array: 'TOO_FEW', set: 'TOO_FEW' },
+  big: { string: 'TOO_LONG', array: 'TOO_MANY', set: 'TOO_MANY' },
+} as const;
+
+function toIssue(issue: z.core.$ZodIssue, location: string): Issue {
+  const field = [location, ...issue.path.map(String)].filter(Boolean).join('.');
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? { field, code: 'REQUIRED', params: {} }
+        : { field, code: 'INVALID_TYPE', params: { expected: String(issue.expected) } };
+    case 'too_small':
+      return { field, code: boundReason.small[issue.origin as 'string'] ?? 'TOO_SMALL', params: { minimum: String(issue.minimum) } };
+    case 'too_big':
+      return { field, code: boundReason.big[issue.origin as 'string'] ?? 'TOO_BIG', params: { maximum: String(issue.maximum) } };
+    case 'invalid_value':
+      return { field, code: 'NOT_ONE_OF', params: { options: issue.values.map(String).join(', ') } };
+    case 'unrecognized_keys':
+      return { field: [field, ...issue.keys].join('.'), code: 'UNKNOWN_FIELD', params: {} };
+    case 'invalid_format':
+      // The format's name or pattern reads the same in French and English.
+      return { field, code: 'INVALID_FORMAT', params: { detail: 'pattern' in issue && issue.pattern ? issue.pattern : issue.format } };
+    case 'custom':
+      // A refinement names its reason: ctx.addIssue({ code: 'custom', params: { reason: 'X', … } })
+      // is reported with the message reason.X of the catalogues.
+      if (typeof issue.params?.reason === 'string') {
+        const { reason, ...params } = issue.params as Record<string, string | number>;
+        return { field, code: String(reason), params };
       }
-    }),
-  );
+      return { field, code: 'INVALID_FORMAT', params: { detail: issue.message } };
+    default:
+      return { field, code: 'INVALID_FORMAT', params: { detail: issue.message } };
+  }
+}
+
+function toValidationError(error: z.ZodError, location: string): ValidationError {
+  return new ValidationError(error.issues.map((issue) => toIssue(issue, location)));
+}
+
+/** A JSON body must say so: anything else sent to a route that reads JSON is a 415. */
+function assertJsonBody(request: FastifyRequest): void {
+  const type = request.headers['content-type'];
+  if (type === undefined) return;
+  const mediaType = type.split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== 'application/json' && !mediaType.endsWith('+json')) {
+    throw new DenwError('UNSUPPORTED_MEDIA_TYPE', { type: mediaType });
+  }
 }
 
 function parse<S extends Schema | undefined>(schema: S, input: unknown, location: string): Output<S> {
@@ -95,12 +126,16 @@ export function defineRoute<
       if (definition.access !== 'public' && definition.access !== 'signedIn' && !hasAbility(user!, definition.access as Ability)) {
         throw new DenwError('FORBIDDEN');
       }
+      // Without an Accept-Language header, a signed-in user is answered in its own language.
+      if (user && !request.headers['accept-language']) request.language = user.language;
+      if (definition.body) assertJsonBody(request);
+      reply.code(definition.status ?? 200);
       const context = {
         query: parse(definition.querystring, request.query, 'query'),
         params: parse(definition.params, request.params, 'params'),
         body: parse(definition.body, request.body, 'body'),
         user,
-        language: user?.language && !request.headers['accept-language'] ? user.language : request.language,
+        language: request.language,
         request,
         reply,
       } as RouteContext<Q, P, B, A>;

@@ -265,6 +265,7 @@ export interface AppUserTable {
   language: Defaulted<'fr' | 'en'>;
   disabled: Defaulted<boolean>;
   created: Timestamp;
+  last_login: Date | null;
 }
 export interface AppUserOrgUnitTable {
   user_id: number;
@@ -275,9 +276,11 @@ export interface AppSessionTable {
   user_id: number;
   created: Timestamp;
   expires: Timestamp;
+  last_seen: Timestamp;
 }
 export interface ApiTokenTable {
   id: Generated<number>;
+  uid: string;
   token_hash: string;
   user_id: number;
   name: string;

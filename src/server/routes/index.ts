@@ -1,9 +1,13 @@
 // Every API route area, one plugin each, mounted under /api.
 import type { FastifyInstance } from 'fastify';
+import authRoutes from './auth/index.ts';
 import resultsRoutes from './results/index.ts';
 import systemRoutes from './system/index.ts';
+import userRoutes from './users/index.ts';
 
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(systemRoutes);
+  await app.register(authRoutes);
+  await app.register(userRoutes);
   await app.register(resultsRoutes);
 }
