@@ -3,6 +3,9 @@
 // links to the routine indicators of the others). programmes.test.ts checks the whole list.
 import type { ProgrammePackage } from '../core/programmePackage.ts';
 import { common } from './common/index.ts';
+import { education } from './education/index.ts';
 import { immunization } from './immunization/index.ts';
+import { nutrition } from './nutrition/index.ts';
+import { protection } from './protection/index.ts';
 
-export const programmePackages: readonly ProgrammePackage[] = [common, immunization];
+export const programmePackages: readonly ProgrammePackage[] = [common, immunization, nutrition, education, protection];
