@@ -4,8 +4,10 @@
 import type { ProgrammePackage } from '../core/programmePackage.ts';
 import { common } from './common/index.ts';
 import { education } from './education/index.ts';
+import { humanitarian } from './humanitarian/index.ts';
 import { immunization } from './immunization/index.ts';
 import { nutrition } from './nutrition/index.ts';
 import { protection } from './protection/index.ts';
+import { wash } from './wash/index.ts';
 
-export const programmePackages: readonly ProgrammePackage[] = [common, immunization, nutrition, education, protection];
+export const programmePackages: readonly ProgrammePackage[] = [common, immunization, nutrition, education, protection, wash, humanitarian];
