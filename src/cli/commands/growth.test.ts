@@ -37,14 +37,20 @@ describe('denw growth zscores', () => {
     const input = 'sex,age_days,weight_kg\n1,400,abc\n';
     const french = run(['zscores'], input);
     expect(french.status).toBe(0);
-    expect(french.stderr).toContain('Enregistrement 1, colonne « weight_kg » : « abc »');
-    expect(run(['zscores'], input, 'en_US.UTF-8').stderr).toContain('Record 1, column "weight_kg": "abc" is not a non-negative number');
+    expect(french.stderr).toContain('Ligne 2, colonne « weight_kg » : « abc »');
+    expect(run(['zscores'], input, 'en_US.UTF-8').stderr).toContain('Row 2, column "weight_kg": "abc" is not a non-negative number');
   });
   it('fails with a message naming the problem: missing column, unreadable file, unknown argument', () => {
     const missing = run(['zscores'], 'age_days,weight_kg\n400,9\n', 'en_US.UTF-8');
     expect([missing.status, missing.stderr]).toEqual([1, 'Column "sex" is missing from the header (expected: 1/2/m/f)\n']);
     const absent = run(['zscores', '/nonexistent/children.csv'], undefined, 'en_US.UTF-8');
     expect([absent.status, absent.stderr]).toEqual([1, 'Cannot read the file /nonexistent/children.csv (ENOENT)\n']);
+    const latin1 = spawnSync(process.execPath, [denw, 'growth', 'zscores'], {
+      input: Buffer.from('sex,age_days,weight_kg,village\n1,400,9.5,S\xe9gou\n', 'latin1'),
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'en_US.UTF-8' },
+    });
+    expect([latin1.status, latin1.stderr]).toEqual([1, 'CSV, near line 2: the file is not UTF-8 encoded (save it as "CSV UTF-8")\n']);
     const unknown = run(['zscores', '--reference', '1977']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('Argument non reconnu : --reference 1977');

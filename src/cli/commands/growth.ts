@@ -59,14 +59,23 @@ export async function run(args: string[]): Promise<number> {
     const tables = await loadWhoGrowthTables();
     const stream = createZscoreCsvStream(reference, tables);
     const input = file === '-' ? stdin : createReadStream(file);
-    input.setEncoding('utf8');
+    // Strict UTF-8, as src/core/csv reads files: a Latin-1 file is refused, not garbled.
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const decode = (bytes?: Uint8Array) => {
+      try {
+        return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
+      } catch {
+        throw new DenwError('CSV_NOT_UTF8', { line: stream.recordCount + 2 });
+      }
+    };
     try {
-      for await (const chunk of input) await writeOut(stream.write(chunk as string));
+      for await (const chunk of input) await writeOut(stream.write(decode(chunk as Uint8Array)));
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code;
       if (error instanceof DenwError || reason === undefined) throw error;
       throw new DenwError('GROWTH_FILE_UNREADABLE', { path: file, reason });
     }
+    await writeOut(stream.write(decode()));
     await writeOut(stream.end());
     reportIssues(stream.log, language);
     return 0;

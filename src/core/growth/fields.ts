@@ -13,8 +13,9 @@ export type GrowthIssueCode =
   | 'GROWTH_INVALID_DATE'
   | 'GROWTH_VISIT_BEFORE_BIRTH';
 
-/** A cell that could not be read: record number (1 = first record after the header), column, value. */
+/** A cell that could not be read: where, which column, what value. */
 export interface GrowthIssue {
+  /** CSV: the row as src/core/csv numbers it (the header is row 1); JSON: position in the array (first = 1). */
   row: number;
   field: string;
   code: GrowthIssueCode;
@@ -28,7 +29,7 @@ export class GrowthIssueLog {
   constructor(readonly limit = 1000) {}
   report(row: number, field: string, code: GrowthIssueCode, value: unknown): void {
     this.count += 1;
-    if (this.issues.length < this.limit) this.issues.push({ row, field, code, value: String(value) });
+    if (this.issues.length < this.limit) this.issues.push({ row, field, code, value: text(value) });
   }
 }
 
@@ -36,8 +37,18 @@ type Cell = unknown;
 
 const isBlank = (cell: Cell) => cell === undefined || cell === null || cell === '' || (typeof cell === 'string' && cell.trim() === '');
 
+/**
+ * The text of a cell. A JSON object or array is no cell value: it is described, never
+ * converted with String(), which throws for `{"toString": 0}`.
+ */
+function text(cell: Cell): string {
+  if (typeof cell === 'string') return cell;
+  if (typeof cell === 'number' || typeof cell === 'boolean') return String(cell);
+  return Array.isArray(cell) ? '[array]' : cell === null || cell === undefined ? '' : '[object]';
+}
+
 /** Lower-cased, trimmed text of a cell, without allocating for the usual one-letter codes. */
-const code = (cell: Cell) => (typeof cell === 'string' && cell.length === 1 ? cell.toLowerCase() : String(cell).trim().toLowerCase());
+const code = (cell: Cell) => (typeof cell === 'string' && cell.length === 1 ? cell.toLowerCase() : text(cell).trim().toLowerCase());
 
 /**
  * A non-negative number. Accepts a decimal comma ("12,5"), as French spreadsheets write it.
@@ -47,10 +58,10 @@ export function readNonNegative(cell: Cell, row: number, field: string, log: Gro
   if (typeof cell === 'number') {
     if (cell >= 0 && cell < Infinity) return cell;
   } else if (!isBlank(cell)) {
-    const text = typeof cell === 'string' ? cell : String(cell);
-    let value = Number(text); // ignores surrounding white space
-    if (value !== value && text.includes(',')) value = Number(text.replace(',', '.'));
-    if (value >= 0 && value < Infinity && text.trim() !== '' && !isRadixLiteral(text)) return value;
+    const written = typeof cell === 'string' ? cell : typeof cell === 'object' ? '' : text(cell);
+    let value = Number(written); // ignores surrounding white space
+    if (value !== value && written.includes(',')) value = Number(written.replace(',', '.'));
+    if (value >= 0 && value < Infinity && written.trim() !== '' && !isRadixLiteral(written)) return value;
   } else {
     return null;
   }
@@ -59,17 +70,17 @@ export function readNonNegative(cell: Cell, row: number, field: string, log: Gro
 }
 
 /** `Number` also reads 0x1F, 0b101 and 0o17, which are no measurement. */
-function isRadixLiteral(text: string): boolean {
-  const trimmed = text.trim();
+function isRadixLiteral(written: string): boolean {
+  const trimmed = written.trim();
   return trimmed.length > 2 && trimmed.charCodeAt(0) === 48 && /[xXbBoO]/.test(trimmed[1]!);
 }
 
 /** WHO anthro's sex codes (utils.R `standardize_sex_var`): 1 or m for boys, 2 or f for girls. */
 export function readSex(cell: Cell, row: number, field: string, log: GrowthIssueLog): Sex | null {
   if (isBlank(cell)) return null;
-  const text = code(cell);
-  if (text === '1' || text === 'm' || Number(text) === 1) return 1;
-  if (text === '2' || text === 'f' || Number(text) === 2) return 2;
+  const written = code(cell);
+  if (written === '1' || written === 'm' || Number(written) === 1) return 1;
+  if (written === '2' || written === 'f' || Number(written) === 2) return 2;
   log.report(row, field, 'GROWTH_INVALID_SEX', cell);
   return null;
 }
@@ -77,8 +88,8 @@ export function readSex(cell: Cell, row: number, field: string, log: GrowthIssue
 /** WHO anthro's `measure`: l or L recumbent length, h or H standing height, empty unknown. */
 export function readMeasure(cell: Cell, row: number, field: string, log: GrowthIssueLog): Measure | null {
   if (isBlank(cell)) return null;
-  const text = code(cell);
-  if (text === 'l' || text === 'h') return text;
+  const written = code(cell);
+  if (written === 'l' || written === 'h') return written;
   log.report(row, field, 'GROWTH_INVALID_MEASURE', cell);
   return null;
 }
@@ -90,9 +101,9 @@ export function readMeasure(cell: Cell, row: number, field: string, log: GrowthI
  */
 export function readOedema(cell: Cell, row: number, field: string, log: GrowthIssueLog): boolean {
   if (isBlank(cell)) return false;
-  const text = code(cell);
-  if (text === 'y' || text === '1') return true;
-  if (text === 'n' || text === '2') return false;
+  const written = code(cell);
+  if (written === 'y' || written === '1') return true;
+  if (written === 'n' || written === '2') return false;
   log.report(row, field, 'GROWTH_INVALID_OEDEMA', cell);
   return true;
 }
@@ -103,8 +114,8 @@ export function readOedema(cell: Cell, row: number, field: string, log: GrowthIs
  */
 export function readDate(cell: Cell, row: number, field: string, log: GrowthIssueLog): number | null {
   if (isBlank(cell)) return null;
-  const text = String(cell).trim();
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(text) ?? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  const written = text(cell).trim();
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(written) ?? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(written);
   if (match) {
     const iso = match[1]!.length === 4;
     const year = Number(iso ? match[1] : match[3]);

@@ -24,4 +24,11 @@ describe('zscoreRows (JSON records)', () => {
     expect(issues).toEqual([{ row: 1, field: 'weight_kg', code: 'GROWTH_INVALID_NUMBER', value: 'true' }]);
     expect(rows[0]).toMatchObject({ zwei: null, zlen: -0.86 });
   });
+  it('never calls a JSON object\'s own toString: {"toString": 0} is reported, not thrown', () => {
+    const { issues } = zscoreRows([JSON.parse('{"sex": {"toString": 0}, "weight_kg": [9]}')], 2006, whoTables);
+    expect(issues).toEqual([
+      { row: 1, field: 'sex', code: 'GROWTH_INVALID_SEX', value: '[object]' },
+      { row: 1, field: 'weight_kg', code: 'GROWTH_INVALID_NUMBER', value: '[array]' },
+    ]);
+  });
 });
