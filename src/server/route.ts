@@ -59,8 +59,14 @@ const boundReason = {
   big: { string: 'TOO_LONG', array: 'TOO_MANY', set: 'TOO_MANY' },
 } as const;
 
-function toIssue(issue: z.core.$ZodIssue, location: string): Issue {
+function toIssues(issue: z.core.$ZodIssue, location: string): Issue[] {
   const field = [location, ...issue.path.map(String)].filter(Boolean).join('.');
+  // One problem per unknown field, each named in full.
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ field: `${field}.${key}`, code: 'UNKNOWN_FIELD', params: {} }));
+  return [toIssue(issue, field)];
+}
+
+function toIssue(issue: z.core.$ZodIssue, field: string): Issue {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined
@@ -72,8 +78,6 @@ function toIssue(issue: z.core.$ZodIssue, location: string): Issue {
       return { field, code: boundReason.big[issue.origin as 'string'] ?? 'TOO_BIG', params: { maximum: String(issue.maximum) } };
     case 'invalid_value':
       return { field, code: 'NOT_ONE_OF', params: { options: issue.values.map(String).join(', ') } };
-    case 'unrecognized_keys':
-      return { field: [field, ...issue.keys].join('.'), code: 'UNKNOWN_FIELD', params: {} };
     case 'invalid_format':
       // The format's name or pattern reads the same in French and English.
       return { field, code: 'INVALID_FORMAT', params: { detail: 'pattern' in issue && issue.pattern ? issue.pattern : issue.format } };
@@ -90,10 +94,6 @@ function toIssue(issue: z.core.$ZodIssue, location: string): Issue {
   }
 }
 
-function toValidationError(error: z.ZodError, location: string): ValidationError {
-  return new ValidationError(error.issues.map((issue) => toIssue(issue, location)));
-}
-
 /** A JSON body must say so: anything else sent to a route that reads JSON is a 415. */
 function assertJsonBody(request: FastifyRequest): void {
   const type = request.headers['content-type'];
@@ -104,11 +104,24 @@ function assertJsonBody(request: FastifyRequest): void {
   }
 }
 
-function parse<S extends Schema | undefined>(schema: S, input: unknown, location: string): Output<S> {
-  if (!schema) return undefined as Output<S>;
-  const result = schema.safeParse(input);
-  if (!result.success) throw toValidationError(result.error, location);
-  return result.data as Output<S>;
+/** Validates the query string, path parameters and body together, reporting every problem of all three. */
+function parseRequest(definition: RouteDefinition<unknown, unknown, unknown, Access>, request: FastifyRequest) {
+  const issues: Issue[] = [];
+  const parse = (schema: unknown, input: unknown, location: string): unknown => {
+    if (!schema) return undefined;
+    // reportInput: tells a missing value (REQUIRED) from a wrong one (INVALID_TYPE).
+    const result = (schema as Schema).safeParse(input, { reportInput: true });
+    if (result.success) return result.data;
+    issues.push(...result.error.issues.flatMap((issue) => toIssues(issue, location)));
+    return undefined;
+  };
+  const parsed = {
+    query: parse(definition.querystring, request.query, 'query'),
+    params: parse(definition.params, request.params, 'params'),
+    body: parse(definition.body, request.body, 'body'),
+  };
+  if (issues.length > 0) throw new ValidationError(issues);
+  return parsed;
 }
 
 export function defineRoute<
@@ -131,9 +144,7 @@ export function defineRoute<
       if (definition.body) assertJsonBody(request);
       reply.code(definition.status ?? 200);
       const context = {
-        query: parse(definition.querystring, request.query, 'query'),
-        params: parse(definition.params, request.params, 'params'),
-        body: parse(definition.body, request.body, 'body'),
+        ...parseRequest(definition as RouteDefinition<unknown, unknown, unknown, Access>, request),
         user,
         language: request.language,
         request,
