@@ -15,6 +15,7 @@ export const pages: PageDefinition[] = [
   { path: '/dashboard', labelKey: 'web.nav.dashboard', ability: 'data:read', inNavigation: true, component: lazy(() => import('../pages/dashboard/DashboardPage.tsx')) },
   { path: '/maps', labelKey: 'web.nav.maps', ability: 'data:read', inNavigation: true, component: lazy(() => import('../pages/maps/MapsPage.tsx')) },
   { path: '/pivot', labelKey: 'web.nav.pivot', ability: 'data:read', inNavigation: true, component: lazy(() => import('../pages/pivot/PivotPage.tsx')) },
+  { path: '/data-entry', labelKey: 'web.nav.dataEntry', ability: 'data:write', inNavigation: true, component: lazy(() => import('../pages/dataEntry/DataEntryPage.tsx')) },
   { path: '/login', labelKey: 'web.nav.login', inNavigation: false, component: lazy(() => import('../pages/login/LoginPage.tsx')) },
 ];
 

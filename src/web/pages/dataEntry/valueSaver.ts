@@ -1,0 +1,100 @@
+// Saving values as they are typed: each cell sends its value a moment after the typing stops,
+// or at once when the cell is left; one request per cell at a time, the latest text always
+// winning, and a value equal to the one stored is not sent again. Each cell's state (saving,
+// saved, failed with the server's message) is reported so the form can show it.
+
+export type CellStatus = 'saving' | 'saved' | 'failed' | 'invalid';
+
+export interface CellState {
+  status: CellStatus;
+  /** Why it failed or is invalid, in the interface language. */
+  message?: string;
+}
+
+interface Cell {
+  stored: string;
+  /** The text to send once the request in flight ends. */
+  waiting?: string;
+  inFlight: boolean;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+export class ValueSaver {
+  private readonly cells = new Map<string, Cell>();
+
+  constructor(
+    private readonly save: (key: string, value: string) => Promise<void>,
+    private readonly report: (key: string, state: CellState | undefined) => void,
+    private readonly delayMs = 700,
+  ) {}
+
+  /** The value the server holds for a cell, as loaded with the form. */
+  load(key: string, value: string): void {
+    this.cells.set(key, { stored: value, inFlight: false });
+  }
+
+  private cell(key: string): Cell {
+    let cell = this.cells.get(key);
+    if (!cell) this.cells.set(key, (cell = { stored: '', inFlight: false }));
+    return cell;
+  }
+
+  /** A keystroke: save after a pause in typing. */
+  typed(key: string, value: string): void {
+    const cell = this.cell(key);
+    clearTimeout(cell.timer);
+    cell.timer = setTimeout(() => this.commit(key, value), this.delayMs);
+  }
+
+  /** The cell was left or a choice was made: save now. */
+  commit(key: string, value: string): void {
+    const cell = this.cell(key);
+    clearTimeout(cell.timer);
+    cell.timer = undefined;
+    if (cell.inFlight) {
+      cell.waiting = value;
+      return;
+    }
+    if (value === cell.stored) {
+      // Back to what the server holds (e.g. an invalid text corrected): nothing to send.
+      this.report(key, cell.stored === '' ? undefined : { status: 'saved' });
+      return;
+    }
+    void this.send(key, cell, value);
+  }
+
+  /** A text the form refuses before sending (wrong value type): cancel a pending save. */
+  refuse(key: string, message: string): void {
+    const cell = this.cell(key);
+    clearTimeout(cell.timer);
+    cell.timer = undefined;
+    cell.waiting = undefined;
+    this.report(key, { status: 'invalid', message });
+  }
+
+  private async send(key: string, cell: Cell, value: string): Promise<void> {
+    cell.inFlight = true;
+    this.report(key, { status: 'saving' });
+    let failure: string | undefined;
+    try {
+      await this.save(key, value);
+      cell.stored = value;
+    } catch (error) {
+      failure = error instanceof Error ? error.message : String(error);
+    }
+    cell.inFlight = false;
+    const waiting = cell.waiting;
+    cell.waiting = undefined;
+    if (waiting !== undefined && waiting !== value) {
+      this.commit(key, waiting);
+      return;
+    }
+    this.report(key, failure === undefined ? { status: 'saved' } : { status: 'failed', message: failure });
+  }
+
+  /** Pending saves are dropped when the form changes (another unit, period or data set). */
+  dispose(): void {
+    for (const cell of this.cells.values()) clearTimeout(cell.timer);
+    this.cells.clear();
+  }
+}
