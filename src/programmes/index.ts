@@ -8,6 +8,7 @@ import { humanitarian } from './humanitarian/index.ts';
 import { immunization } from './immunization/index.ts';
 import { nutrition } from './nutrition/index.ts';
 import { protection } from './protection/index.ts';
+import { resultsFramework } from './resultsFramework/index.ts';
 import { wash } from './wash/index.ts';
 
-export const programmePackages: readonly ProgrammePackage[] = [common, immunization, nutrition, education, protection, wash, humanitarian];
+export const programmePackages: readonly ProgrammePackage[] = [common, immunization, nutrition, education, protection, wash, humanitarian, resultsFramework];
