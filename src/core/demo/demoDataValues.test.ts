@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { demoDataValues, type DemoDataSet, type DemoUnit } from './demoDataValues.ts';
+
+const unit = (code: string, performance: number): DemoUnit => ({
+  code,
+  performance,
+  population: () => ({ total: 100_000, births: 4_000, under5: 17_000 }),
+});
+
+const epi: DemoDataSet = {
+  code: 'EPI',
+  periodType: 'Monthly',
+  elements: [
+    {
+      code: 'PENTA1',
+      categories: [['0-11M', '12-23M'], ['F', 'M']],
+      optionCombos: [
+        { code: '0-11M_F', options: ['0-11M', 'F'] },
+        { code: '0-11M_M', options: ['0-11M', 'M'] },
+        { code: '12-23M_F', options: ['12-23M', 'F'] },
+        { code: '12-23M_M', options: ['12-23M', 'M'] },
+      ],
+    },
+  ],
+};
+const profiles = { PENTA1: { base: 'survivingInfants' as const, perYear: 0.9, shares: { '0-11M': 0.9 } } };
+
+describe('demo data values', () => {
+  it('covers every month from January of the first year to the last month', () => {
+    const values = [...demoDataValues(epi, [unit('A', 1)], profiles, { firstYear: 2024, lastMonth: '202503', seed: 1 })];
+    const periods = [...new Set(values.map((v) => v.period))];
+    expect(periods).toHaveLength(15);
+    expect(periods[0]).toBe('202401');
+    expect(periods.at(-1)).toBe('202503');
+  });
+
+  it('draws yearly totals near the expected count (4,000 births × 0.94 × 0.9 × 0.9 in the first age group)', () => {
+    const values = [...demoDataValues(epi, [unit('A', 1)], profiles, { firstYear: 2024, lastMonth: '202412', seed: 7 })];
+    const infants = values.filter((v) => v.categoryOptionCombo.startsWith('0-11M')).reduce((sum, v) => sum + v.value, 0);
+    expect(infants).toBeGreaterThan(4000 * 0.94 * 0.9 * 0.9 * 0.9);
+    expect(infants).toBeLessThan(4000 * 0.94 * 0.9 * 0.9 * 1.1);
+  });
+
+  it('gives lower counts where services reach fewer people', () => {
+    const values = [...demoDataValues(epi, [unit('GOOD', 1), unit('POOR', 0.5)], profiles, { firstYear: 2024, lastMonth: '202412', seed: 3 })];
+    const total = (code: string) => values.filter((v) => v.orgUnit === code).reduce((sum, v) => sum + v.value, 0);
+    expect(total('POOR') / total('GOOD')).toBeGreaterThan(0.4);
+    expect(total('POOR') / total('GOOD')).toBeLessThan(0.6);
+  });
+
+  it('is the same for the same seed', () => {
+    const run = () => [...demoDataValues(epi, [unit('A', 1)], profiles, { firstYear: 2024, lastMonth: '202406', seed: 42 })];
+    expect(run()).toEqual(run());
+  });
+});

@@ -1,0 +1,158 @@
+// Synthetic data values for the demonstration dataset: plausible monthly, quarterly or
+// yearly counts for every data element of the programme data sets, proportional to each
+// unit's population, with a per-unit performance, a slow trend and Poisson noise, so that
+// every dashboard has something to show. Deterministic for a given seed. Never real data:
+// the loader tags every value and unit it writes as 'demo'.
+
+export type PopulationBase = 'births' | 'survivingInfants' | 'under5' | 'total' | 'girls10';
+
+/** How a data element's demo values are drawn. */
+export interface DemoProfile {
+  base: PopulationBase;
+  /** Expected count per person of the base population per year (or the level, for LAST elements). */
+  perYear: number;
+  /** Relative change per year from the first demo year (0.03 = +3 % a year). */
+  trend?: number;
+  /** Share of each category option within its category (options not listed share the rest equally). */
+  shares?: Record<string, number>;
+  /** Fraction of units that report the element at all (e.g. a vaccine introduced in some districts). */
+  reportingShare?: number;
+  /** A stock or level reported each period rather than a flow: not divided by periods per year. */
+  level?: boolean;
+}
+
+export interface DemoUnit {
+  code: string;
+  /** Population by year: total and live births (births drive the infant denominators). */
+  population(year: number): { total: number; births: number; under5: number };
+  /** 0.5–1.1: how well the unit's services reach people (lower in insecure areas). */
+  performance: number;
+}
+
+export interface DemoDataElement {
+  code: string;
+  /** The element's category option combos, each with its options' codes. */
+  optionCombos: Array<{ code: string; options: string[] }>;
+  /** Options of each category of the element's combo, to share the unlisted options equally. */
+  categories: string[][];
+}
+
+export interface DemoDataSet {
+  code: string;
+  periodType: 'Monthly' | 'Quarterly' | 'Yearly';
+  elements: DemoDataElement[];
+}
+
+export interface DemoValue {
+  dataElement: string;
+  period: string;
+  orgUnit: string;
+  categoryOptionCombo: string;
+  value: number;
+}
+
+// Demonstration assumptions, not facts: an infant mortality of 60 per 1,000 live births to
+// turn births into surviving infants, and girls aged 10 as 1.35 % of the population.
+const survivingShare = 0.94;
+const girls10Share = 0.0135;
+
+/** Mulberry32: a small, fast, seedable generator (public domain). */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A Poisson draw: Knuth's method for small means, the normal approximation above 30. */
+function poisson(mean: number, random: () => number): number {
+  if (mean <= 0) return 0;
+  if (mean > 30) {
+    const gaussian = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+    return Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian));
+  }
+  const limit = Math.exp(-mean);
+  let k = 0;
+  let product = random();
+  while (product > limit) {
+    k += 1;
+    product *= random();
+  }
+  return k;
+}
+
+function basePopulation(unit: DemoUnit, base: PopulationBase, year: number): number {
+  const population = unit.population(year);
+  switch (base) {
+    case 'births':
+      return population.births;
+    case 'survivingInfants':
+      return population.births * survivingShare;
+    case 'under5':
+      return population.under5;
+    case 'girls10':
+      return population.total * girls10Share;
+    case 'total':
+      return population.total;
+  }
+}
+
+function periodsOf(periodType: DemoDataSet['periodType'], firstYear: number, lastMonth: string): Array<{ id: string; year: number; perYear: number }> {
+  const [lastYear, lastMonthNumber] = [Number(lastMonth.slice(0, 4)), Number(lastMonth.slice(4, 6))];
+  const periods: Array<{ id: string; year: number; perYear: number }> = [];
+  for (let year = firstYear; year <= lastYear; year++) {
+    const months = year === lastYear ? lastMonthNumber : 12;
+    if (periodType === 'Monthly') for (let m = 1; m <= months; m++) periods.push({ id: `${year}${String(m).padStart(2, '0')}`, year, perYear: 12 });
+    if (periodType === 'Quarterly') for (let q = 1; q * 3 <= months; q++) periods.push({ id: `${year}Q${q}`, year, perYear: 4 });
+    if (periodType === 'Yearly' && months === 12) periods.push({ id: String(year), year, perYear: 1 });
+  }
+  return periods;
+}
+
+function share(option: string, category: string[], shares: Record<string, number> | undefined): number {
+  const listed = shares?.[option];
+  if (listed !== undefined) return listed;
+  const unlisted = category.filter((o) => shares?.[o] === undefined);
+  const rest = 1 - category.reduce((sum, o) => sum + (shares?.[o] ?? 0), 0);
+  return unlisted.length ? Math.max(rest, 0) / unlisted.length : 0;
+}
+
+/**
+ * Every demo value of `dataSet` for `units`, from January of `firstYear` to `lastMonth`
+ * (YYYYMM, the last complete month — time is an argument, never read here).
+ */
+export function* demoDataValues(
+  dataSet: DemoDataSet,
+  units: readonly DemoUnit[],
+  profiles: Readonly<Record<string, DemoProfile>>,
+  { firstYear, lastMonth, seed }: { firstYear: number; lastMonth: string; seed: number },
+): Generator<DemoValue> {
+  const random = seededRandom(seed);
+  const periods = periodsOf(dataSet.periodType, firstYear, lastMonth);
+  for (const unit of units) {
+    for (const element of dataSet.elements) {
+      const profile = profiles[element.code];
+      if (!profile) continue;
+      if (profile.reportingShare !== undefined && random() >= profile.reportingShare) continue;
+      for (const period of periods) {
+        const trend = (1 + (profile.trend ?? 0)) ** (period.year - firstYear);
+        const seasonal = 1 + 0.08 * Math.sin((2 * Math.PI * Number(period.id.slice(4, 6) || 6)) / 12);
+        const expected = (basePopulation(unit, profile.base, period.year) * profile.perYear * unit.performance * trend * seasonal) / (profile.level ? 1 : period.perYear);
+        for (const combo of element.optionCombos) {
+          const comboShare = combo.options.reduce((product, option, index) => product * share(option, element.categories[index] ?? [option], profile.shares), 1);
+          yield {
+            dataElement: element.code,
+            period: period.id,
+            orgUnit: unit.code,
+            categoryOptionCombo: combo.code,
+            value: poisson(expected * comboShare, random),
+          };
+        }
+      }
+    }
+  }
+}
