@@ -1,0 +1,201 @@
+// The checks a data value passes before it is written, in the order of dhis2-core 2.42's
+// DataValueSetImportValidator (the first failing check is the row's one conflict), with the
+// checks DHIS2 2.42 makes only on request ("strict" import options) always on, as 2.43 does,
+// and two checks that only 2.43 makes (open dates of the org unit, E8031; duplicates, E8128,
+// found set-based by the store). Checks that need the stored value (import strategy, existing
+// value) are also the store's.
+import { DenwError } from '../errors.ts';
+import { periodOf, parsePeriod, shiftPeriod, type Period } from '../periods/periods.ts';
+import { conflict, type DataValueConflict } from './conflicts.ts';
+import { trimToUndefined, type DataValueInput, type ImportStrategy } from './dataValueSet.ts';
+import { resolveAdxCombo } from './adxCombos.ts';
+import type { DataElementMeta, DataSetMeta, MetadataIndex, OrgUnitMeta } from './importMetadata.ts';
+import { isInsignificantZero, isNumericType, normalizeBoolean, numericValue, STORED_BY_MAX_LENGTH, VALUE_MAX_LENGTH, valueTypeProblem } from './valueTypes.ts';
+
+export interface CheckContext {
+  index: MetadataIndex;
+  strategy: ImportStrategy;
+  /** Today, `YYYY-MM-DD`: the open future periods are counted from it. */
+  today: string;
+  /** Whether the importing user may write data for this org unit. */
+  inScope(orgUnit: OrgUnitMeta): boolean;
+  /** storedBy of values that do not state it: the importing user. */
+  defaultStoredBy: string;
+}
+
+/** A data value that passed every check, identified by internal ids. */
+export interface CheckedDataValue {
+  index: number;
+  row: number;
+  dataElementId: number;
+  period: Period;
+  orgUnitId: number;
+  categoryOptionComboId: number;
+  attributeOptionComboId: number;
+  /** Normalised value (booleans as `true`/`false`); null for a deletion without value. */
+  value: string | null;
+  numericValue: number | null;
+  storedBy: string;
+  created: string | null;
+  lastUpdated: string | null;
+  comment: string | null;
+  followup: boolean;
+  /** Marked `deleted` in the file. */
+  deleted: boolean;
+  /** A zero DHIS2 does not store (see isInsignificantZero). */
+  insignificantZero: boolean;
+}
+
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
+/**
+ * A timestamp in a form PostgreSQL reads unambiguously, or null when the text is not an ISO
+ * date or date-time (DHIS2 DateUtils.parseDate also yields null, and the import time is used).
+ * Without a time zone, UTC is assumed.
+ */
+export function parseTimestamp(text: string | undefined): string | null {
+  const match = text ? DATE_TIME.exec(text.trim()) : null;
+  if (!match) return null;
+  const [, date, time = '00:00:00', zone = 'Z'] = match;
+  const [year, month, day] = date!.split('-').map(Number) as [number, number, number];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  const offset = zone === 'Z' ? '+00:00' : zone.length === 3 ? `${zone}:00` : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  return `${date}T${time.length === 5 ? `${time}:00` : time}${offset}`;
+}
+
+function periodOrUndefined(id: string): Period | undefined {
+  try {
+    return parsePeriod(id);
+  } catch (error) {
+    if (error instanceof DenwError) return undefined;
+    throw error;
+  }
+}
+
+/** The last period a data set is open for today (DHIS2 DataElement.getLatestOpenFuturePeriod). */
+function latestOpenPeriod(dataSet: DataSetMeta, today: string): Period {
+  // DHIS2 rewinds one period first: 0 open future periods means the current one is closed.
+  return shiftPeriod(periodOf(dataSet.periodType as Period['type'], today), dataSet.openFuturePeriods - 1);
+}
+
+/** Disaggregations a data element may use: its own and those its data sets give it. */
+function allowedCombos(element: DataElementMeta, dataSets: DataSetMeta[]): Set<number> {
+  const combos = new Set([element.categoryComboId]);
+  for (const dataSet of dataSets) {
+    const override = dataSet.elements.get(element.id);
+    if (override !== null && override !== undefined) combos.add(override);
+  }
+  return combos;
+}
+
+/** The latest start and earliest end of a combo's options (DHIS2 CategoryOptionCombo.getDateRange). */
+function optionDateRange(index: MetadataIndex, optionComboId: number): { start: string | null; end: string | null } {
+  let start: string | null = null;
+  let end: string | null = null;
+  for (const optionId of index.optionComboById.get(optionComboId)?.optionIds ?? []) {
+    const option = index.categoryOptionById.get(optionId);
+    if (option?.startDate && (start === null || option.startDate > start)) start = option.startDate;
+    if (option?.endDate && (end === null || option.endDate < end)) end = option.endDate;
+  }
+  return { start, end };
+}
+
+export function checkDataValue(input: DataValueInput, context: CheckContext): CheckedDataValue | DataValueConflict {
+  const { index } = context;
+  const at = { index: input.index, row: input.row };
+
+  let dataSet: DataSetMeta | undefined;
+  if (input.dataSet !== undefined) {
+    dataSet = index.dataSet.get(input.dataSet);
+    if (!dataSet) return conflict('E7600', at, input.dataSet);
+  }
+  const element = input.dataElement === undefined ? undefined : index.dataElement.get(input.dataElement);
+  if (!element) return conflict('E7610', at, input.dataElement);
+  const period = input.period === undefined ? undefined : periodOrUndefined(input.period);
+  if (!period) return conflict('E7611', at, input.period);
+  const orgUnit = input.orgUnit === undefined ? undefined : index.orgUnit.get(input.orgUnit);
+  if (!orgUnit) return conflict('E7612', at, input.orgUnit);
+
+  const elementDataSets = index.dataSetsByDataElement.get(element.id) ?? [];
+  const comboDataSets = dataSet ? [dataSet] : elementDataSets;
+  let categoryOptionComboId = index.defaultCategoryOptionComboId;
+  if (input.categoryOptionCombo !== undefined) {
+    const combo = index.categoryOptionCombo.get(input.categoryOptionCombo);
+    if (!combo) return conflict('E7613', at, input.categoryOptionCombo);
+    categoryOptionComboId = combo.id;
+  } else if (input.categoryOptions) {
+    const comboId = dataSet?.elements.get(element.id) ?? element.categoryComboId;
+    const resolved = resolveAdxCombo(index, comboId, input.categoryOptions, 'category', at);
+    if ('errorCode' in resolved) return resolved;
+    categoryOptionComboId = resolved.id;
+  }
+  let attributeOptionComboId = index.defaultCategoryOptionComboId;
+  if (input.attributeOptionCombo !== undefined) {
+    const combo = index.categoryOptionCombo.get(input.attributeOptionCombo);
+    if (!combo) return conflict('E7615', at, input.attributeOptionCombo);
+    attributeOptionComboId = combo.id;
+  } else if (input.attributeOptions && dataSet) {
+    const resolved = resolveAdxCombo(index, dataSet.categoryComboId, input.attributeOptions, 'attribute', at);
+    if ('errorCode' in resolved) return resolved;
+    attributeOptionComboId = resolved.id;
+  }
+  if (!context.inScope(orgUnit)) return conflict('E7617', at, input.orgUnit);
+
+  const deleting = input.deleted === true || context.strategy === 'DELETE';
+  // ADX carries the value of a non-numeric data element in its annotation (DHIS2 AdxDataService).
+  const fromAnnotation = input.annotation !== undefined && !isNumericType(element.valueType);
+  if (fromAnnotation && input.annotation === null && !deleting) return conflict('ADX_ANNOTATION_MISSING', at, input.dataElement);
+  const trimmed = trimToUndefined(fromAnnotation ? input.annotation : input.value);
+  if (trimmed === undefined && !deleting) return conflict('E7618', at, input.dataElement);
+  const value = trimmed === undefined ? null : normalizeBoolean(trimmed, element.valueType);
+  const problem = value === null ? undefined : valueTypeProblem(value, element.valueType);
+  if (problem) return conflict('E7619', at, value!, { valueType: element.valueType, reason: problem });
+  const comment = trimToUndefined(input.comment) ?? null;
+  if (comment !== null && comment.length > VALUE_MAX_LENGTH) return conflict('E7620', at, input.dataElement, { max: VALUE_MAX_LENGTH });
+
+  if (dataSet ? dataSet.periodType !== period.type : elementDataSets.length > 0 && !elementDataSets.some((ds) => ds.periodType === period.type)) {
+    return conflict('E7632', at, period.id, { periodType: period.type, expected: (dataSet ? [dataSet] : elementDataSets).map((ds) => ds.periodType).join(', ') });
+  }
+  if (dataSet && !dataSet.elements.has(element.id)) return conflict('E7633', at, input.dataElement, { dataSet: input.dataSet! });
+  const optionCombo = index.optionComboById.get(categoryOptionComboId)!;
+  if (!allowedCombos(element, comboDataSets).has(optionCombo.categoryComboId)) {
+    return conflict('E7634', at, input.categoryOptionCombo ?? optionCombo.code ?? optionCombo.uid, { dataElement: input.dataElement! });
+  }
+  const candidates = (dataSet ? [dataSet] : elementDataSets).filter((ds) => ds.periodType === period.type && ds.orgUnitIds.has(orgUnit.id));
+  if (candidates.length === 0) return conflict('E7636', at, input.orgUnit, { dataElement: input.dataElement! });
+  const attributeCombo = index.optionComboById.get(attributeOptionComboId)!;
+  if (!candidates.some((ds) => ds.categoryComboId === attributeCombo.categoryComboId)) {
+    return conflict('E7635', at, input.attributeOptionCombo ?? attributeCombo.code ?? attributeCombo.uid, { dataElement: input.dataElement! });
+  }
+  const storedBy = trimToUndefined(input.storedBy) ?? context.defaultStoredBy;
+  if (storedBy.length > STORED_BY_MAX_LENGTH) return conflict('E7637', at, storedBy, { max: STORED_BY_MAX_LENGTH });
+  const range = optionDateRange(index, attributeOptionComboId);
+  if ((range.start !== null && range.start > period.endDate) || (range.end !== null && range.end < period.startDate)) {
+    return conflict('E7638', at, period.id, { attributeOptionCombo: attributeCombo.code ?? attributeCombo.uid });
+  }
+  const latest = candidates.map((ds) => latestOpenPeriod(ds, context.today)).reduce((a, b) => (b.endDate > a.endDate ? b : a));
+  if (period.startDate > latest.endDate) return conflict('E7641', at, period.id, { latest: latest.id });
+  if ((orgUnit.openingDate !== null && period.startDate < orgUnit.openingDate) || (orgUnit.closedDate !== null && period.startDate > orgUnit.closedDate)) {
+    return conflict('E8031', at, period.id, { orgUnit: input.orgUnit!, opening: orgUnit.openingDate ?? '', closed: orgUnit.closedDate ?? '' });
+  }
+
+  return {
+    index: input.index,
+    row: input.row,
+    dataElementId: element.id,
+    period,
+    orgUnitId: orgUnit.id,
+    categoryOptionComboId,
+    attributeOptionComboId,
+    value,
+    numericValue: value === null ? null : numericValue(value, element.valueType),
+    storedBy,
+    created: parseTimestamp(input.created),
+    lastUpdated: parseTimestamp(input.lastUpdated),
+    comment,
+    followup: input.followup === true,
+    deleted: input.deleted === true,
+    insignificantZero: value !== null && isInsignificantZero(value, element),
+  };
+}

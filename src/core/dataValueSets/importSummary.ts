@@ -1,0 +1,67 @@
+// The import summary, shaped like DHIS2's (dxf2/importsummary/ImportSummary.java as the web
+// API returns it): status, importCount {imported, updated, ignored, deleted}, one conflict per
+// rejected value with object, value (the message), errorCode, property and indexes, and
+// rejectedIndexes (2.43). Denw adds `row` and `field` to each conflict: the row the user sees
+// in the file and the field at fault.
+import { translate, type Language } from '../i18n.ts';
+import type { DataValueConflict } from './conflicts.ts';
+import type { ImportStrategy } from './dataValueSet.ts';
+
+export interface ImportCount {
+  imported: number;
+  updated: number;
+  deleted: number;
+  ignored: number;
+}
+
+export type ImportStatus = 'SUCCESS' | 'WARNING' | 'ERROR';
+export type AtomicMode = 'ALL' | 'NONE';
+
+export interface ImportSummary {
+  status: ImportStatus;
+  importCount: ImportCount;
+  conflicts: DataValueConflict[];
+  /** 0-based indexes of the values not written, in file order. */
+  rejectedIndexes: number[];
+  /** The completion date registered, or false. */
+  dataSetComplete: string | false;
+  importOptions: { dryRun: boolean; importStrategy: ImportStrategy; atomicMode: AtomicMode; async: boolean };
+}
+
+/**
+ * SUCCESS without conflicts; with conflicts, WARNING when the good values were written
+ * (atomicMode NONE, DHIS2 2.42's behaviour) and ERROR when nothing was (atomicMode ALL).
+ */
+export function importStatus(conflicts: number, atomicMode: AtomicMode): ImportStatus {
+  if (conflicts === 0) return 'SUCCESS';
+  return atomicMode === 'ALL' ? 'ERROR' : 'WARNING';
+}
+
+/** The summary as the API returns it, messages in `language`. */
+export function describeSummary(summary: ImportSummary, language: Language) {
+  return {
+    responseType: 'ImportSummary',
+    status: summary.status,
+    description: translate(`importSummary.${summary.status}`, language, { ...summary.importCount, conflicts: summary.conflicts.length }),
+    importOptions: summary.importOptions,
+    importCount: summary.importCount,
+    conflicts: summary.conflicts.map((item) => ({
+      object: item.object,
+      value: translate(`conflict.${item.errorCode}`, language, conflictParams(item, language)),
+      errorCode: item.errorCode,
+      property: item.field,
+      indexes: item.indexes,
+      row: item.rows[0] ?? null,
+      field: item.field,
+    })),
+    rejectedIndexes: summary.rejectedIndexes,
+    dataSetComplete: summary.dataSetComplete === false ? 'false' : summary.dataSetComplete,
+  };
+}
+
+/** Message parameters, with the value-type reason translated and the rows listed. */
+function conflictParams(item: DataValueConflict, language: Language): Record<string, string | number> {
+  const params: Record<string, string | number> = { ...item.params, row: item.rows[0] ?? '', rows: item.rows.join(', ') };
+  if (typeof item.params.reason === 'string') params.reason = translate(`reason.${item.params.reason}`, language);
+  return params;
+}

@@ -1,0 +1,220 @@
+// The set-based half of a data value import, run on one client inside one transaction:
+// checked values are bulk-loaded into a temporary staging table, then compared
+// with the stored values in one statement and written with one INSERT … ON CONFLICT DO UPDATE,
+// one DELETE and one INSERT of audit rows, so that statement-level triggers on data_value
+// (analytics) fire once per statement whatever the size of the file.
+import { once } from 'node:events';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { CheckedDataValue } from '../../core/dataValueSets/checkDataValue.ts';
+import type { ImportStrategy } from '../../core/dataValueSets/dataValueSet.ts';
+import type { Period } from '../../core/periods/periods.ts';
+import type { Engine } from '../database.ts';
+
+const STAGING_COLUMNS =
+  'idx, row_number, data_element_id, period, org_unit_id, coc_id, aoc_id, value, numeric_value, stored_by, created, last_updated, comment, followup, deleted, zero';
+
+export async function createStaging(client: pg.PoolClient): Promise<void> {
+  await client.query(`CREATE TEMP TABLE dvs_staging (
+    idx integer NOT NULL, row_number integer NOT NULL, data_element_id integer NOT NULL, period text NOT NULL,
+    org_unit_id integer NOT NULL, coc_id integer NOT NULL, aoc_id integer NOT NULL, value text,
+    numeric_value double precision, stored_by text NOT NULL, created timestamptz, last_updated timestamptz,
+    comment text, followup boolean NOT NULL, deleted boolean NOT NULL, zero boolean NOT NULL
+  ) ON COMMIT DROP`);
+}
+
+const SPECIAL = /[\\\t\n\r]/;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** A field in COPY's text format (PostgreSQL manual, COPY, "Text Format"). */
+function copyField(text: string | null): string {
+  if (text === null) return '\\N';
+  return SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : text;
+}
+
+function copyLine(v: CheckedDataValue): string {
+  const flag = (on: boolean) => (on ? 't' : 'f');
+  return [
+    v.index, v.row, v.dataElementId, v.period.id, v.orgUnitId, v.categoryOptionComboId, v.attributeOptionComboId,
+    copyField(v.value), v.numericValue ?? '\\N', copyField(v.storedBy), v.created ?? '\\N', v.lastUpdated ?? '\\N',
+    copyField(v.comment), flag(v.followup), flag(v.deleted), flag(v.insignificantZero),
+  ].join('\t') + '\n';
+}
+
+/** Fills the staging table with checked values; end() once all are added. */
+export interface StagingWriter {
+  add(value: CheckedDataValue): Promise<void>;
+  end(): Promise<void>;
+  /** Stops after a failure (the transaction must then be rolled back). */
+  abort(error: Error): Promise<void>;
+}
+
+/** PostgreSQL: one COPY … FROM STDIN, fed with back-pressure. */
+class CopyStaging implements StagingWriter {
+  private readonly stream;
+  private buffer = '';
+  private failed: Error | undefined;
+
+  constructor(client: pg.PoolClient) {
+    this.stream = client.query(copyFrom(`COPY dvs_staging (${STAGING_COLUMNS}) FROM STDIN`));
+    this.stream.on('error', (error: Error) => (this.failed = error));
+  }
+
+  async add(value: CheckedDataValue): Promise<void> {
+    this.buffer += copyLine(value);
+    if (this.buffer.length >= 1 << 18) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.failed) throw this.failed;
+    const chunk = this.buffer;
+    this.buffer = '';
+    if (chunk !== '' && !this.stream.write(chunk)) await once(this.stream, 'drain');
+  }
+
+  async end(): Promise<void> {
+    await this.flush();
+    const finished = once(this.stream, 'finish');
+    this.stream.end();
+    await finished;
+    if (this.failed) throw this.failed;
+  }
+
+  async abort(error: Error): Promise<void> {
+    const closed = once(this.stream, 'close').catch(() => undefined);
+    this.stream.destroy(error);
+    await closed;
+  }
+}
+
+const UNNEST_TYPES = ['int', 'int', 'int', 'text', 'int', 'int', 'int', 'text', 'float8', 'text', 'timestamptz', 'timestamptz', 'text', 'bool', 'bool', 'bool'];
+
+/**
+ * The embedded engine: batches of INSERT … SELECT FROM unnest(arrays). PGlite's socket server
+ * hands the engine one protocol message at a time, so COPY FROM STDIN, whose data follows the
+ * command in further messages, fails there ("unexpected EOF", pglite-socket 0.2.17);
+ * unnest is the fastest portable bulk insert measured on PGlite (stack-notes.md §2).
+ */
+class UnnestStaging implements StagingWriter {
+  private columns: unknown[][] = UNNEST_TYPES.map(() => []);
+
+  constructor(private readonly client: pg.PoolClient, private readonly batchSize = 20_000) {}
+
+  async add(v: CheckedDataValue): Promise<void> {
+    const fields = [v.index, v.row, v.dataElementId, v.period.id, v.orgUnitId, v.categoryOptionComboId, v.attributeOptionComboId, v.value,
+      v.numericValue, v.storedBy, v.created, v.lastUpdated, v.comment, v.followup, v.deleted, v.insignificantZero];
+    fields.forEach((field, i) => this.columns[i]!.push(field));
+    if (this.columns[0]!.length >= this.batchSize) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.columns[0]!.length === 0) return;
+    const columns = this.columns;
+    this.columns = UNNEST_TYPES.map(() => []);
+    const arrays = UNNEST_TYPES.map((type, i) => `$${i + 1}::${type}[]`).join(', ');
+    await this.client.query(`INSERT INTO dvs_staging (${STAGING_COLUMNS}) SELECT * FROM unnest(${arrays})`, columns);
+  }
+
+  end(): Promise<void> {
+    return this.flush();
+  }
+
+  async abort(): Promise<void> {
+    this.columns = UNNEST_TYPES.map(() => []);
+  }
+}
+
+export function stagingWriter(engine: Engine, client: pg.PoolClient): StagingWriter {
+  return engine === 'postgres' ? new CopyStaging(client) : new UnnestStaging(client);
+}
+
+/** Groups of staged values that set the same data value, with their indexes and rows. */
+export async function findDuplicates(client: pg.PoolClient): Promise<Array<{ indexes: number[]; rows: number[]; dataElementId: number; period: string; orgUnitId: number }>> {
+  const { rows } = await client.query(`SELECT array_agg(idx ORDER BY idx) AS indexes, array_agg(row_number ORDER BY idx) AS rows,
+      data_element_id AS "dataElementId", period, org_unit_id AS "orgUnitId"
+    FROM dvs_staging GROUP BY data_element_id, period, org_unit_id, coc_id, aoc_id HAVING count(*) > 1`);
+  return rows;
+}
+
+export async function dropStaged(client: pg.PoolClient, indexes: number[]): Promise<void> {
+  if (indexes.length > 0) await client.query('DELETE FROM dvs_staging WHERE idx = ANY($1::int[])', [indexes]);
+}
+
+/** Registers periods on first use (period ids are what data_value references). */
+export async function registerPeriods(client: Pick<pg.ClientBase, 'query'>, periods: Iterable<Period>): Promise<void> {
+  const list = [...periods];
+  if (list.length === 0) return;
+  await client.query(
+    `INSERT INTO period (iso, period_type, start_date, end_date)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::date[]) ON CONFLICT (iso) DO NOTHING`,
+    [list.map((p) => p.id), list.map((p) => p.type), list.map((p) => p.startDate), list.map((p) => p.endDate)],
+  );
+}
+
+/**
+ * Decides what each staged value does, as dhis2-core 2.42 DefaultDataValueSetService
+ * .importDataValue does one value at a time: an insignificant zero with no stored value is
+ * ignored; a stored value is updated (or deleted when the file marks it deleted or sends an
+ * insignificant zero) under CREATE_AND_UPDATE and UPDATE, deleted under DELETE and left alone
+ * under CREATE ('reject'); a new value is inserted under CREATE_AND_UPDATE and CREATE (a
+ * deletion of a value that does not exist is ignored) and refused under UPDATE and DELETE.
+ */
+export async function classify(client: pg.PoolClient, strategy: ImportStrategy): Promise<void> {
+  // The strategy is one of four constants checked by the caller; CREATE TABLE AS takes no parameters.
+  const s = `'${strategy}'`;
+  await client.query(`CREATE TEMP TABLE dvs_merge ON COMMIT DROP AS
+    SELECT st.*, p.id AS period_id, d.value AS old_value, d.comment AS old_comment, d.followup AS old_followup, d.created AS old_created,
+      CASE
+        WHEN st.zero AND (d.value IS NULL OR ${s} = 'CREATE') THEN 'ignore'
+        WHEN d.value IS NOT NULL THEN CASE
+          WHEN ${s} IN ('CREATE_AND_UPDATE', 'UPDATE') THEN CASE WHEN st.deleted OR st.zero THEN 'delete' ELSE 'update' END
+          WHEN ${s} = 'DELETE' THEN 'delete'
+          ELSE 'reject' END
+        WHEN ${s} IN ('CREATE_AND_UPDATE', 'CREATE') THEN CASE WHEN st.deleted OR st.value IS NULL THEN 'ignore' ELSE 'insert' END
+        ELSE 'reject'
+      END AS action
+    FROM dvs_staging st
+    JOIN period p ON p.iso = st.period
+    LEFT JOIN data_value d ON d.data_element_id = st.data_element_id AND d.period_id = p.id AND d.org_unit_id = st.org_unit_id
+      AND d.category_option_combo_id = st.coc_id AND d.attribute_option_combo_id = st.aoc_id`);
+}
+
+export async function actionCounts(client: pg.PoolClient): Promise<{ counts: Record<string, number>; rejected: number[] }> {
+  const counts = await client.query<{ action: string; n: number }>('SELECT action, count(*)::int AS n FROM dvs_merge GROUP BY action');
+  const rejected = await client.query<{ idx: number }>("SELECT idx FROM dvs_merge WHERE action = 'reject' ORDER BY idx");
+  return { counts: Object.fromEntries(counts.rows.map((row) => [row.action, row.n])), rejected: rejected.rows.map((row) => row.idx) };
+}
+
+const CHANGED = 'value IS DISTINCT FROM old_value OR comment IS DISTINCT FROM old_comment OR followup IS DISTINCT FROM old_followup';
+
+/**
+ * Writes the classified values: audit rows (a creation, a changed value, a deletion: DHIS2
+ * 2.42 audits changed values and deletions, 2.43 creations too), the deletions, then the new
+ * and changed values. Unchanged values (same value, comment and follow-up) count as updated
+ * but are not rewritten, as in DHIS2 2.42 ("avoid performing unnecessary updates").
+ */
+export async function writeMerge(client: pg.PoolClient, modifiedBy: string): Promise<void> {
+  await client.query(
+    `INSERT INTO data_value_audit (data_element_id, period_id, org_unit_id, category_option_combo_id, attribute_option_combo_id,
+       audit_type, previous_value, value, modified_by)
+     SELECT data_element_id, period_id, org_unit_id, coc_id, aoc_id,
+       CASE action WHEN 'insert' THEN 'CREATE' WHEN 'delete' THEN 'DELETE' ELSE 'UPDATE' END,
+       CASE WHEN action = 'insert' THEN NULL ELSE old_value END,
+       CASE WHEN action = 'delete' THEN NULL ELSE value END,
+       $1
+     FROM dvs_merge WHERE action IN ('insert', 'delete') OR (action = 'update' AND value IS DISTINCT FROM old_value)
+     ORDER BY idx`,
+    [modifiedBy],
+  );
+  await client.query(`DELETE FROM data_value d USING dvs_merge m
+    WHERE m.action = 'delete' AND d.data_element_id = m.data_element_id AND d.period_id = m.period_id AND d.org_unit_id = m.org_unit_id
+      AND d.category_option_combo_id = m.coc_id AND d.attribute_option_combo_id = m.aoc_id`);
+  await client.query(`INSERT INTO data_value (data_element_id, period_id, org_unit_id, category_option_combo_id, attribute_option_combo_id,
+       value, numeric_value, stored_by, created, last_updated, comment, followup)
+     SELECT data_element_id, period_id, org_unit_id, coc_id, aoc_id, value, numeric_value, stored_by,
+       coalesce(created, old_created, now()), coalesce(last_updated, now()), comment, followup
+     FROM dvs_merge WHERE action = 'insert' OR (action = 'update' AND (${CHANGED}))
+     ON CONFLICT (data_element_id, period_id, org_unit_id, category_option_combo_id, attribute_option_combo_id) DO UPDATE SET
+       value = excluded.value, numeric_value = excluded.numeric_value, stored_by = excluded.stored_by, created = excluded.created,
+       last_updated = excluded.last_updated, comment = excluded.comment, followup = excluded.followup, source = NULL`);
+}

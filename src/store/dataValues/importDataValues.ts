@@ -1,0 +1,180 @@
+// The data value import: a source (any format, read incrementally) in, an import summary out.
+//
+//   1. metadata loaded once and indexed by the file's identifier schemes;
+//   2. the header checked (an unknown data set, org unit, attribute option combo or period
+//      refuses the whole set, as DHIS2's abortDataSetImport does);
+//   3. each value checked in memory (core checkDataValue) and, when valid, streamed into a
+//      staging table (COPY on PostgreSQL); the refused ones become conflicts;
+//   4. set-based: duplicates found, values classified against the stored ones, counted,
+//      then written (dataValueMerge.ts) — or nothing written when the import is a dry run,
+//      or when atomicMode is ALL and any value was refused.
+// Everything happens on one client in one transaction (the embedded engine's rule).
+import { checkDataValue, type CheckContext } from '../../core/dataValueSets/checkDataValue.ts';
+import { conflict, type DataValueConflict } from '../../core/dataValueSets/conflicts.ts';
+import { resolveIdSchemes, withHeader, type IdSchemeChoice, type ImportStrategy } from '../../core/dataValueSets/dataValueSet.ts';
+import { indexMetadata, type MetadataIndex } from '../../core/dataValueSets/importMetadata.ts';
+import { importStatus, type AtomicMode, type ImportSummary } from '../../core/dataValueSets/importSummary.ts';
+import { parsePeriod, type Period } from '../../core/periods/periods.ts';
+import type { Database } from '../database.ts';
+import { resolveCompletions } from './completions.ts';
+import { registerComplete } from './completeRegistrations.ts';
+import { actionCounts, classify, createStaging, dropStaged, findDuplicates, registerPeriods, stagingWriter, type StagingWriter, writeMerge } from './dataValueMerge.ts';
+import type { DataValueSource } from './dataValueSource.ts';
+import { loadImportMetadata } from './importMetadata.ts';
+
+export interface ImportOptions {
+  idSchemes: IdSchemeChoice;
+  dryRun: boolean;
+  importStrategy: ImportStrategy;
+  atomicMode: AtomicMode;
+  /** The data set of values that do not name one (CSV has no header; DHIS2 ImportOptions.dataSet). */
+  dataSet?: string;
+  async: boolean;
+}
+
+/** The importing user: name (storedBy and audit) and the UID paths of its scope roots. */
+export interface Importer {
+  username: string;
+  scopePaths: string[];
+}
+
+export interface ImportHooks {
+  /** Today, `YYYY-MM-DD` (open future periods are counted from it); the server's date by default. */
+  today?: string;
+  /** Called as values are read and checked, with the number read so far. */
+  onProgress?: (valuesRead: number) => void;
+}
+
+const isoToday = () => new Date().toISOString().slice(0, 10);
+
+function inScopeCheck(scopePaths: string[]) {
+  const memo = new Map<number, boolean>();
+  return (orgUnit: { id: number; path: string }) => {
+    let allowed = memo.get(orgUnit.id);
+    if (allowed === undefined) {
+      allowed = scopePaths.some((root) => orgUnit.path === root || orgUnit.path.startsWith(`${root}/`));
+      memo.set(orgUnit.id, allowed);
+    }
+    return allowed;
+  };
+}
+
+/** Header fields that refuse the whole set when they name nothing (DataValueSetImportValidator). */
+function headerConflicts(index: MetadataIndex, header: { dataSet?: string; orgUnit?: string; attributeOptionCombo?: string; period?: string }): DataValueConflict[] {
+  const found: DataValueConflict[] = [];
+  if (header.dataSet !== undefined && !index.dataSet.has(header.dataSet)) found.push(conflict('E7600', undefined, header.dataSet));
+  if (header.orgUnit !== undefined && !index.orgUnit.has(header.orgUnit)) found.push(conflict('E7603', undefined, header.orgUnit));
+  if (header.attributeOptionCombo !== undefined && !index.categoryOptionCombo.has(header.attributeOptionCombo)) {
+    found.push(conflict('E7604', undefined, header.attributeOptionCombo));
+  }
+  if (header.period !== undefined) {
+    try {
+      parsePeriod(header.period);
+    } catch {
+      found.push(conflict('E7611', undefined, header.period));
+    }
+  }
+  return found;
+}
+
+/** One E8128 conflict per value of each group of values that set the same data value. */
+function duplicateConflicts(groups: Awaited<ReturnType<typeof findDuplicates>>): DataValueConflict[] {
+  return groups.flatMap((group) =>
+    group.indexes.map((index, i) => {
+      const others = group.rows.filter((_, j) => j !== i).join(', ');
+      return conflict('E8128', { index, row: group.rows[i]! }, group.period, { others });
+    }),
+  );
+}
+
+export async function importDataValues(database: Database, source: DataValueSource, options: ImportOptions, importer: Importer, hooks: ImportHooks = {}): Promise<ImportSummary> {
+  const header = { ...source.header, dataSet: source.header.dataSet ?? options.dataSet };
+  const dryRun = header.dryRun ?? options.dryRun;
+  const strategy = header.importStrategy ?? options.importStrategy;
+  const importOptions = { dryRun, importStrategy: strategy, atomicMode: options.atomicMode, async: options.async };
+  const summary = (fields: Partial<ImportSummary>): ImportSummary => ({
+    status: 'ERROR',
+    importCount: { imported: 0, updated: 0, deleted: 0, ignored: 0 },
+    conflicts: [],
+    rejectedIndexes: [],
+    dataSetComplete: false,
+    importOptions,
+    ...fields,
+  });
+
+  const client = await database.pool.connect();
+  let transaction = false;
+  let staging: StagingWriter | undefined;
+  try {
+    const index = indexMetadata(await loadImportMetadata(client), resolveIdSchemes(options.idSchemes, header));
+    const refused = headerConflicts(index, header);
+    if (refused.length > 0) return summary({ conflicts: refused });
+
+    const context: CheckContext = { index, strategy, today: hooks.today ?? isoToday(), inScope: inScopeCheck(importer.scopePaths), defaultStoredBy: importer.username };
+    const conflicts = [...source.conflicts];
+    const periods = new Map<string, Period>();
+    let total = source.conflicts.length;
+    await client.query('BEGIN');
+    transaction = true;
+    await createStaging(client);
+    staging = stagingWriter(database.engine, client);
+    for await (const batch of source.batches) {
+      for (const input of batch) {
+        total++;
+        const checked = checkDataValue(withHeader(input, header), context);
+        if ('errorCode' in checked) {
+          conflicts.push(checked);
+          continue;
+        }
+        periods.set(checked.period.id, checked.period);
+        await staging.add(checked);
+      }
+      hooks.onProgress?.(total);
+    }
+    await staging.end();
+    staging = undefined;
+
+    const duplicates = duplicateConflicts(await findDuplicates(client));
+    await dropStaged(client, duplicates.map((d) => d.indexes[0]!));
+    conflicts.push(...duplicates);
+    conflicts.sort((a, b) => (a.indexes[0] ?? -1) - (b.indexes[0] ?? -1));
+    if (conflicts.length > 0 && options.atomicMode === 'ALL') {
+      await client.query('ROLLBACK');
+      transaction = false;
+      return summary({ conflicts, importCount: { imported: 0, updated: 0, deleted: 0, ignored: total }, rejectedIndexes: Array.from({ length: total }, (_, i) => i) });
+    }
+
+    await registerPeriods(client, periods.values());
+    await classify(client, strategy);
+    const { counts, rejected } = await actionCounts(client);
+    let dataSetComplete: string | false = false;
+    if (!dryRun) {
+      await writeMerge(client, importer.username);
+      for (const registration of resolveCompletions(index, header, source.completions)) {
+        await registerComplete(client, registration, importer.username, registration.date);
+        dataSetComplete = registration.date;
+      }
+    }
+    await client.query(dryRun ? 'ROLLBACK' : 'COMMIT');
+    transaction = false;
+    const rejectedIndexes = [...conflicts.flatMap((c) => c.indexes), ...rejected].sort((a, b) => a - b);
+    return summary({
+      status: importStatus(conflicts.length, options.atomicMode),
+      importCount: {
+        imported: counts.insert ?? 0,
+        updated: counts.update ?? 0,
+        deleted: counts.delete ?? 0,
+        ignored: (counts.ignore ?? 0) + (counts.reject ?? 0) + conflicts.length,
+      },
+      conflicts,
+      rejectedIndexes,
+      dataSetComplete,
+    });
+  } catch (error) {
+    if (staging) await staging.abort(error as Error);
+    if (transaction) await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
