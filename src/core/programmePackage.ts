@@ -8,6 +8,7 @@
 // The code of a category option combo is its options' codes joined with `_` in the order of
 // the combo's categories; the default combo is `default`. programmePackageCheck.ts checks that
 // a list of packages hangs together.
+import { expectedOptionCombos } from './metadata/optionCombos.ts';
 
 export interface Bilingual {
   fr: string;
@@ -223,14 +224,11 @@ export interface ProgrammePackage {
   dashboards: Dashboard[];
 }
 
-/** The codes of a combo's category option combos, in category order (`0-11M_F`, …). */
+/** The codes of a combo's category option combos, generated as the metadata importer does (`0-11M_F`, …). */
 export function optionComboCodes(combo: CategoryCombo, categories: ReadonlyMap<string, Category>): string[] {
   if (combo.code === 'default') return ['default'];
-  return combo.categories.reduce<string[]>(
-    (prefixes, categoryRef) => {
-      const options = categories.get(categoryRef.code)?.categoryOptions ?? [];
-      return prefixes.flatMap((prefix) => options.map((option) => (prefix === '' ? option.code : `${prefix}_${option.code}`)));
-    },
-    [''],
+  const options = combo.categories.map((categoryRef) =>
+    (categories.get(categoryRef.code)?.categoryOptions ?? []).map((option) => ({ key: option.code, uid: option.code, code: option.code, name: option.code, nameEn: null })),
   );
+  return expectedOptionCombos(options).map((optionCombo) => optionCombo.code!);
 }

@@ -140,15 +140,18 @@ describe('programmePackageProblems', () => {
     );
   });
 
-  it('reports a code defined twice, and option combo codes generated twice', () => {
+  it('reports a code defined twice: objects, generated option combos, sections', () => {
     const packages = base();
     programme(packages).categoryOptions!.push(named('F', 'Féminin', 'Female'));
     programme(packages).categoryCombos!.push({ code: 'SEX_ONLY', name: 'Sexe', translations: en('Sex'), dataDimensionType: 'DISAGGREGATION', categories: [{ code: 'SEX' }] });
     programme(packages).categoryCombos!.push({ code: 'SEX_AGAIN', name: 'Sexe encore', translations: en('Sex again'), dataDimensionType: 'DISAGGREGATION', categories: [{ code: 'SEX' }] });
+    const monthly = programme(packages).dataSets![0]!;
+    programme(packages).dataSets!.push({ ...monthly, ...named('QUARTERLY', 'Trimestriel', 'Quarterly'), periodType: 'Quarterly' });
     expect(check(packages).map((p) => `${p.code} ${p.collection} ${p.object} ${p.other}`)).toEqual([
       'PROGRAMME_CODE_DUPLICATE categoryOptions F shared',
       'PROGRAMME_CODE_DUPLICATE categoryCombos SEX_AGAIN.F programme',
       'PROGRAMME_CODE_DUPLICATE categoryCombos SEX_AGAIN.M programme',
+      'PROGRAMME_CODE_DUPLICATE dataSets QUARTERLY/ALL programme',
     ]);
   });
 

@@ -165,6 +165,9 @@ class Checker {
       for (const element of set.dataSetElements) this.reference('dataSets', set.code, 'dataSetElements', 'dataElements', element.dataElement);
       for (const section of set.sections) {
         this.texts('dataSets', { ...section, code: `${set.code}/${section.code}` });
+        const other = this.owner.get(`sections:${section.code}`);
+        if (other !== undefined) this.report('PROGRAMME_CODE_DUPLICATE', 'dataSets', `${set.code}/${section.code}`, 'sections', { other });
+        else this.owner.set(`sections:${section.code}`, this.pkg);
         for (const element of section.dataElements) {
           if (!members.has(element.code)) this.report('PROGRAMME_REFERENCE_UNKNOWN', 'dataSets', set.code, `sections.${section.code}`, { reference: element.code });
         }

@@ -93,8 +93,9 @@ export function dataSet(spec: DataSetSpec): DataSet {
     ...names(spec.name, spec.shortName, spec.description),
     periodType: spec.periodType,
     dataSetElements: spec.sections.flatMap((section) => section.dataElements.map((code) => ({ dataElement: ref(code) }))),
+    // Section codes are unique across data sets (DHIS2 codes are unique per object type).
     sections: spec.sections.map((section, index) => ({
-      code: section.code,
+      code: `${spec.code}_${section.code}`,
       name: section.name.fr,
       translations: translated({ NAME: section.name.en }),
       sortOrder: index + 1,
