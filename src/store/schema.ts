@@ -255,6 +255,17 @@ export interface CompleteDataSetRegistrationTable {
   source: string | null;
 }
 
+/** Sums of data values into every ancestor org unit, kept by triggers (migration 010). */
+export interface AggregatedDataValueTable {
+  data_element_id: number;
+  org_unit_id: number;
+  period_id: number;
+  category_option_combo_id: number;
+  attribute_option_combo_id: number;
+  value_sum: number;
+  value_count: number;
+}
+
 export interface AppUserTable {
   id: Generated<number>;
   username: string;
@@ -322,6 +333,7 @@ export interface Schema {
   data_value: DataValueTable;
   data_value_audit: DataValueAuditTable;
   complete_data_set_registration: CompleteDataSetRegistrationTable;
+  aggregated_data_value: AggregatedDataValueTable;
   app_user: AppUserTable;
   app_user_org_unit: AppUserOrgUnitTable;
   app_session: AppSessionTable;

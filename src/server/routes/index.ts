@@ -1,13 +1,17 @@
 // Every API route area, one plugin each, mounted under /api.
 import type { FastifyInstance } from 'fastify';
+import analyticsRoutes from './analytics/index.ts';
 import authRoutes from './auth/index.ts';
 import resultsRoutes from './results/index.ts';
 import systemRoutes from './system/index.ts';
 import userRoutes from './users/index.ts';
+import validationRoutes from './validation/index.ts';
 
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(systemRoutes);
   await app.register(authRoutes);
   await app.register(userRoutes);
   await app.register(resultsRoutes);
+  await app.register(analyticsRoutes);
+  await app.register(validationRoutes);
 }
