@@ -48,24 +48,29 @@ export async function setCompletion(form: FormKey, completed: boolean): Promise<
   }
 }
 
+/** A violation as GET /api/validation lists it (DHIS2's validation-rule analysis shape). */
 interface RawViolation {
-  validationRule: { id: string; name?: string; displayName?: string; instruction?: string | null; displayInstruction?: string | null; importance?: Violation['importance']; operator?: string };
-  leftsideValue?: number | null;
-  rightsideValue?: number | null;
+  validationRuleId: string;
+  validationRuleDescription: string;
+  instruction?: string | null;
+  importance: Violation['importance'];
+  operator: string;
+  leftSideValue: number | null;
+  rightSideValue: number | null;
 }
 
 /** The validation rules this form breaks, most important first. */
 export async function validateForm(form: FormKey): Promise<Violation[]> {
-  const body = await api<{ validationRuleViolations?: RawViolation[] }>(`/api/validation?${registrationQuery(form)}`);
+  const body = await api<{ validationRuleViolations: RawViolation[] }>(`/api/validation?${registrationQuery(form)}`);
   const rank = { HIGH: 0, MEDIUM: 1, LOW: 2 };
-  return (body.validationRuleViolations ?? [])
+  return body.validationRuleViolations
     .map((raw) => ({
-      rule: raw.validationRule.displayName ?? raw.validationRule.name ?? raw.validationRule.id,
-      instruction: raw.validationRule.displayInstruction ?? raw.validationRule.instruction ?? null,
-      importance: raw.validationRule.importance ?? 'MEDIUM',
-      operator: raw.validationRule.operator ?? '',
-      leftSide: raw.leftsideValue ?? null,
-      rightSide: raw.rightsideValue ?? null,
+      rule: raw.validationRuleDescription || raw.validationRuleId,
+      instruction: raw.instruction ?? null,
+      importance: raw.importance,
+      operator: raw.operator,
+      leftSide: raw.leftSideValue,
+      rightSide: raw.rightSideValue,
     }))
     .sort((a, b) => rank[a.importance] - rank[b.importance]);
 }
