@@ -39,6 +39,7 @@ export const indicators: ResultIndicator[] = [
       unit: PERCENT,
       direction: 'decrease',
       baseline: { value: 6, year: 2024, source: source.EDSM_VII_SANITATION },
+      public: false,
     },
     {
       code: BASIC_WATER,

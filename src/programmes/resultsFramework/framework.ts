@@ -21,7 +21,7 @@ export interface IndicatorEntry {
   /** The routine Denw indicator that tracks it, or the data element when no indicator is needed. */
   indicator?: string;
   dataElement?: string;
-  /** Shown on the public page: true unless said otherwise. */
+  /** Shown on the public page: true unless said otherwise (false when every value is from a secondary source). */
   public?: boolean;
   /** The finest org-unit level shown publicly: regions unless said otherwise. */
   publicMaxLevel?: number;

@@ -60,6 +60,7 @@ export const indicators: ResultIndicator[] = [
       direction: 'increase',
       baseline: { value: 74, year: 2019, source: source.CPS_EDUCATION_2019 },
       indicator: 'EDU_GER_F1_F',
+      public: false,
     },
     {
       code: GPI_F1,
@@ -69,6 +70,7 @@ export const indicators: ResultIndicator[] = [
       // 74 ÷ 86 = 0.86 (girls and boys, 2019).
       baseline: { value: 0.86, year: 2019, source: `${source.CPS_EDUCATION_2019}; 74 ÷ 86` },
       indicator: 'EDU_GPI_GER_F1',
+      public: false,
     },
     {
       code: SCHOOLS_CLOSED_NUMBER,
@@ -109,7 +111,6 @@ export const indicators: ResultIndicator[] = [
       unit: 'number',
       direction: 'increase',
       dataElement: COMMUNITIES_DECLARED,
-      // Only a donor report gives a value: kept off the public page until checked.
       public: false,
     },
   ]),

@@ -101,8 +101,21 @@ describe('results framework', () => {
     for (const target of targets) expect(target.source).toContain('not a country-programme target');
   });
 
-  it('keeps values known only from a secondary or donor source off the public page', () => {
-    expect(['RF_FULLY_IMMUNIZED_BASIC', 'RF_ZERO_DOSE_CHILDREN', 'RF_COMMUNITIES_DECLARED'].map((code) => indicator(code).public)).toEqual([false, false, false]);
+  it('keeps an indicator off the public page exactly when all its values come from a secondary or donor source', () => {
+    const secondary = (text: string) => /secondary source|donor report/.test(text);
+    const offPublic = resultIndicators.filter((item) => {
+      const sources = [item.baselineSource, ...observations.filter((o) => o.resultIndicator.code === item.code).map((o) => o.source)].filter((s) => s !== undefined);
+      return sources.length > 0 && sources.every(secondary);
+    });
+    expect(offPublic.map((item) => item.code)).toEqual(resultIndicators.filter((item) => !item.public).map((item) => item.code));
+    expect(offPublic.map((item) => item.code)).toEqual([
+      'RF_FULLY_IMMUNIZED_BASIC',
+      'RF_ZERO_DOSE_CHILDREN',
+      'RF_GER_F1_GIRLS',
+      'RF_GPI_GER_F1',
+      'RF_COMMUNITIES_DECLARED',
+      'RF_OPEN_DEFECATION',
+    ]);
   });
 
   it('links headline indicators to the routine indicators that track them', () => {

@@ -1,7 +1,9 @@
 // The documents the results framework's values come from, each cited once. Every value in
 // this folder is from mali-facts.md or mali-country-programme.md (shared/reference), where the
 // reading of each source is recorded; the section is given after each citation. A secondary
-// source (a press report quoting an official figure) says so, as the reference notes ask.
+// source (a press report quoting an official figure) or a donor report says so, as the
+// reference notes ask: an indicator known only from such sources stays off the public page
+// until the figure is checked against the primary report.
 
 export const WUENIC_2023 =
   'WHO/UNICEF estimates of national immunization coverage (WUENIC), 2023 revision, July 2024 (wuenic2023rev_web-update.xlsx) — mali-facts §1.2.2';

@@ -90,7 +90,6 @@ export const indicators: ResultIndicator[] = [
       unit: PERCENT,
       direction: 'increase',
       baseline: { value: 45, year: 2018, source: source.DHS_2018_FULLY_IMMUNIZED },
-      // Secondary source only: kept off the public page until checked against the DHS report.
       public: false,
     },
     {
