@@ -13,6 +13,19 @@ interface Identified {
   code: string | null;
   name: string;
   name_en: string | null;
+  /** DHIS2 translations as imported: [{property, locale, value}] (migration 004). */
+  translations: Defaulted<Translations>;
+}
+type Translations = Array<{ property: string; locale: string; value: string }>;
+
+/** DHIS2 attributes (migration 004); objects carry their values as {attribute UID: value}. */
+export interface AttributeTable extends Identified {
+  short_name: string | null;
+  description: string | null;
+  value_type: Defaulted<string>;
+  object_types: Defaulted<string[]>;
+  is_unique: Defaulted<boolean>;
+  mandatory: Defaulted<boolean>;
 }
 
 export interface OrgUnitLevelTable {
@@ -21,10 +34,12 @@ export interface OrgUnitLevelTable {
   code: string | null;
   name: string;
   name_en: string | null;
+  translations: Defaulted<Translations>;
 }
 
 export interface OrgUnitTable extends Identified {
   short_name: string | null;
+  description: string | null;
   parent_id: number | null;
   level: number;
   path: string;
@@ -39,12 +54,19 @@ export interface OrgUnitTable extends Identified {
 
 export interface OrgUnitGroupTable extends Identified {
   short_name: string | null;
+  description: string | null;
 }
 export interface OrgUnitGroupMemberTable {
   org_unit_group_id: number;
   org_unit_id: number;
 }
-export type OrgUnitGroupSetTable = Identified;
+export interface OrgUnitGroupSetTable extends Identified {
+  short_name: string | null;
+  description: string | null;
+  compulsory: Defaulted<boolean>;
+  data_dimension: Defaulted<boolean>;
+  include_subhierarchy_in_analytics: Defaulted<boolean>;
+}
 export interface OrgUnitGroupSetMemberTable {
   org_unit_group_set_id: number;
   org_unit_group_id: number;
@@ -52,11 +74,13 @@ export interface OrgUnitGroupSetMemberTable {
 
 export interface CategoryOptionTable extends Identified {
   short_name: string | null;
+  description: string | null;
   start_date: string | null;
   end_date: string | null;
 }
 export interface CategoryTable extends Identified {
   short_name: string | null;
+  description: string | null;
   data_dimension_type: Defaulted<'DISAGGREGATION' | 'ATTRIBUTE'>;
 }
 export interface CategoryCategoryOptionTable {
@@ -94,6 +118,7 @@ export interface DataElementTable extends Identified {
 
 export interface DataSetTable extends Identified {
   short_name: string | null;
+  description: string | null;
   period_type: string;
   category_combo_id: Defaulted<number>;
   open_future_periods: Defaulted<number>;
@@ -111,6 +136,7 @@ export interface DataSetOrgUnitTable {
   org_unit_id: number;
 }
 export interface DataSetSectionTable extends Identified {
+  description: string | null;
   data_set_id: number;
   sort_order: Defaulted<number>;
   data_element_ids: Defaulted<number[]>;
@@ -133,9 +159,12 @@ export interface IndicatorTable extends Identified {
   attributes: Json;
 }
 export interface ConstantTable extends Identified {
+  short_name: string | null;
+  description: string | null;
   value: number;
 }
 export interface ValidationRuleTable extends Identified {
+  description: string | null;
   instruction: string | null;
   importance: Defaulted<'HIGH' | 'MEDIUM' | 'LOW'>;
   operator: string;
@@ -301,6 +330,7 @@ export interface ApiTokenTable {
 }
 
 export interface Schema {
+  attribute: AttributeTable;
   org_unit_level: OrgUnitLevelTable;
   org_unit: OrgUnitTable;
   org_unit_group: OrgUnitGroupTable;
