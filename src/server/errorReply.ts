@@ -23,6 +23,7 @@ const statusByCode: Record<string, number> = {
   PAYLOAD_TOO_LARGE: 413,
   URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  CONTENT_TYPE_MISSING: 415,
   TOO_MANY_REQUESTS: 429,
   LOGIN_LOCKED: 429,
   INTERNAL: 500,
@@ -49,8 +50,10 @@ function asDenwError(error: unknown, request: FastifyRequest): DenwError {
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new DenwError('PAYLOAD_TOO_LARGE', { limit: request.server.initialConfig.bodyLimit ?? 0 });
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new DenwError('UNSUPPORTED_MEDIA_TYPE', { type: String(request.headers['content-type'] ?? '') });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': {
+      const type = request.headers['content-type'];
+      return type ? new DenwError('UNSUPPORTED_MEDIA_TYPE', { type }) : new DenwError('CONTENT_TYPE_MISSING');
+    }
     case 'FST_ERR_BAD_URL':
       return new DenwError('INVALID_URL', { path: request.url });
     case 'FST_ERR_MAX_PARAM_LENGTH':

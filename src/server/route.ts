@@ -99,7 +99,7 @@ function assertJsonBody(request: FastifyRequest): void {
   const type = request.headers['content-type'];
   if (type === undefined) return;
   const mediaType = type.split(';')[0]!.trim().toLowerCase();
-  if (mediaType !== 'application/json' && !mediaType.endsWith('+json')) {
+  if (mediaType !== 'application/json') {
     throw new DenwError('UNSUPPORTED_MEDIA_TYPE', { type: mediaType });
   }
 }
@@ -136,11 +136,11 @@ export function defineRoute<
     url: definition.url,
     handler: async (request, reply) => {
       const user = definition.access === 'public' ? await request.server.optionalUser(request) : await request.server.requireUser(request);
+      // Without an Accept-Language header, a signed-in user is answered in its own language.
+      if (user && !request.headers['accept-language']) request.language = user.language;
       if (definition.access !== 'public' && definition.access !== 'signedIn' && !hasAbility(user!, definition.access as Ability)) {
         throw new DenwError('FORBIDDEN');
       }
-      // Without an Accept-Language header, a signed-in user is answered in its own language.
-      if (user && !request.headers['accept-language']) request.language = user.language;
       if (definition.body) assertJsonBody(request);
       reply.code(definition.status ?? 200);
       const context = {
