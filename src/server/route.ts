@@ -1,7 +1,15 @@
 // One way to declare an API route: zod schemas for the query string, path parameters and
 // body validate the request at the edge (every problem reported, by field, in the user's
 // language) and the same schemas generate the OpenAPI document (openapi.ts), so the
-// documentation cannot drift from what the server accepts.
+// documentation cannot drift from what the server accepts (openapi.test.ts fails for a
+// route under /api registered any other way).
+//
+// - A route with a `body` schema reads JSON only: another content type is a 415.
+// - `status` sets the success status (201, 204 …); `responses` documents further answers.
+// - A refinement reports a translatable reason with
+//   ctx.addIssue({ code: 'custom', path: [...], params: { reason: 'SCOPE_REQUIRED' }, message })
+//   (message `reason.SCOPE_REQUIRED` in i18n/fr.json and i18n/en.json).
+// - Access rules for org-unit data: access/policy.ts and access/README.md.
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { z } from 'zod';
 import { DenwError } from '../core/errors.ts';
