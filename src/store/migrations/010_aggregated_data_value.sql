@@ -40,23 +40,26 @@ CREATE INDEX aggregated_data_value_emptied ON aggregated_data_value (data_elemen
 -- with the same ancestors — all the facilities of a cercle — and only those partial sums are
 -- spread over the ancestors and added as numeric. The cast of a float8 sum to numeric keeps 15
 -- significant digits (PostgreSQL float8_numeric), which drops the binary rounding noise of the
--- partial sum (0.1 + 0.2 becomes 0.3), so the stored sums stay exact decimal sums.
+-- partial sum (0.1 + 0.2 becomes 0.3), so the stored sums stay exact decimal sums. Values added
+-- and values removed are summed apart (the `sign` in the first grouping): a float sum of +x and
+-- -x can leave a residue such as 5e-15, which no rounding to significant digits removes; their
+-- difference is taken in numeric, exactly.
 CREATE FUNCTION aggregated_data_value_upsert(changes text) RETURNS text LANGUAGE sql IMMUTABLE AS $function$
   SELECT format($sql$
     INSERT INTO aggregated_data_value AS a (data_element_id, org_unit_id, period_id,
       category_option_combo_id, attribute_option_combo_id, value_sum, value_count)
     SELECT s.data_element_id, ancestor.id, s.period_id, s.category_option_combo_id,
-           s.attribute_option_combo_id, sum(s.value_sum::numeric), sum(s.value_count)
+           s.attribute_option_combo_id, sum(s.sign * s.value_sum::numeric), sum(s.sign * s.value_count)
     FROM (
       SELECT c.data_element_id, c.period_id, c.category_option_combo_id, c.attribute_option_combo_id,
-             c.ancestor_ids[1:cardinality(c.ancestor_ids) - 1] AS above,
-             sum(c.sign * c.numeric_value) AS value_sum, sum(c.sign) AS value_count
+             c.ancestor_ids[1:cardinality(c.ancestor_ids) - 1] AS above, c.sign,
+             sum(c.numeric_value) AS value_sum, count(*) AS value_count
       FROM (%s) c
       WHERE c.numeric_value IS NOT NULL
-      GROUP BY 1, 2, 3, 4, 5) s
+      GROUP BY 1, 2, 3, 4, 5, 6) s
     CROSS JOIN LATERAL unnest(s.above) AS ancestor(id)
     GROUP BY 1, 2, 3, 4, 5
-    HAVING sum(s.value_count) <> 0 OR sum(s.value_sum::numeric) <> 0
+    HAVING sum(s.sign * s.value_count) <> 0 OR sum(s.sign * s.value_sum::numeric) <> 0
     -- A fixed order takes the row locks in the same order in every transaction, so that
     -- concurrent writers wait for each other instead of deadlocking.
     ORDER BY 1, 2, 3, 4, 5
