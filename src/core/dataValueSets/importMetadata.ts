@@ -79,7 +79,15 @@ function lookup<T extends Identified>(objects: T[], scheme: IdScheme): Lookup<T>
   // A name (or a combo code, unique only within its combo) shared by two objects identifies
   // neither: the row is reported as not found rather than written to a guessed object.
   for (const key of ambiguous) map.delete(key);
+  // Exports write an object that has no code (or name) by its UID (exportIdentifier): an
+  // identifier that names nothing by the scheme is tried as a UID, so such files re-import.
+  if (scheme !== 'uid') for (const object of objects) if (!map.has(object.uid)) map.set(object.uid, object);
   return map;
+}
+
+/** An object's identifier in an export: by the scheme, or its UID when it has no code (name). */
+export function exportIdentifier(object: Identified, scheme: IdScheme): string {
+  return (scheme === 'code' ? object.code : scheme === 'name' ? object.name : null) ?? object.uid;
 }
 
 const byId = <T extends { id: number }>(objects: T[]) => new Map(objects.map((object) => [object.id, object]));
@@ -89,9 +97,14 @@ export interface MetadataIndex {
   dataElement: Lookup<DataElementMeta>;
   orgUnit: Lookup<OrgUnitMeta>;
   categoryOptionCombo: Lookup<CategoryOptionComboMeta>;
+  /** Category combos, by the category option combo scheme (DHIS2 `cc` of /api/dataValues). */
+  categoryCombo: Lookup<CategoryComboMeta>;
   dataSet: Lookup<DataSetMeta>;
   category: Lookup<CategoryMeta>;
   categoryOption: Lookup<CategoryOptionMeta>;
+  dataElementById: Map<number, DataElementMeta>;
+  orgUnitById: Map<number, OrgUnitMeta>;
+  dataSetById: Map<number, DataSetMeta>;
   categoryById: Map<number, CategoryMeta>;
   categoryOptionById: Map<number, CategoryOptionMeta>;
   categoryComboById: Map<number, CategoryComboMeta>;
@@ -124,9 +137,13 @@ export function indexMetadata(metadata: ImportMetadata, schemes: IdSchemes): Met
     dataElement: lookup(metadata.dataElements, schemes.dataElement),
     orgUnit: lookup(metadata.orgUnits, schemes.orgUnit),
     categoryOptionCombo: lookup(metadata.categoryOptionCombos, schemes.categoryOptionCombo),
+    categoryCombo: lookup(metadata.categoryCombos, schemes.categoryOptionCombo),
     dataSet: lookup(metadata.dataSets, schemes.dataSet),
     category: lookup(metadata.categories, schemes.category),
     categoryOption: lookup(metadata.categoryOptions, schemes.categoryOption),
+    dataElementById: byId(metadata.dataElements),
+    orgUnitById: byId(metadata.orgUnits),
+    dataSetById: byId(metadata.dataSets),
     categoryById: byId(metadata.categories),
     categoryOptionById: byId(metadata.categoryOptions),
     categoryComboById: byId(metadata.categoryCombos),

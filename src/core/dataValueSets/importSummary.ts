@@ -62,6 +62,6 @@ export function describeSummary(summary: ImportSummary, language: Language) {
 /** Message parameters, with the value-type reason translated and the rows listed. */
 function conflictParams(item: DataValueConflict, language: Language): Record<string, string | number> {
   const params: Record<string, string | number> = { ...item.params, row: item.rows[0] ?? '', rows: item.rows.join(', ') };
-  if (typeof item.params.reason === 'string') params.reason = translate(`reason.${item.params.reason}`, language);
+  if (typeof item.params.reason === 'string') params.reason = translate(`valueReason.${item.params.reason}`, language);
   return params;
 }

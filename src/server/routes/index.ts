@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import analyticsRoutes from './analytics/index.ts';
 import authRoutes from './auth/index.ts';
+import dataValueSetRoutes from './dataValueSets/index.ts';
+import metadataRoutes from './metadata/index.ts';
 import resultsRoutes from './results/index.ts';
 import systemRoutes from './system/index.ts';
 import userRoutes from './users/index.ts';
@@ -11,7 +13,9 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(systemRoutes);
   await app.register(authRoutes);
   await app.register(userRoutes);
+  await app.register(metadataRoutes);
   await app.register(resultsRoutes);
   await app.register(analyticsRoutes);
   await app.register(validationRoutes);
+  await app.register(dataValueSetRoutes);
 }

@@ -1,8 +1,10 @@
 // Complete data set registrations (DHIS2 completeDataSetRegistration): a data set marked
 // complete for an org unit, period and attribute option combo, by whom and when.
 import type pg from 'pg';
-import type { Period } from '../../core/periods/periods.ts';
+import { DenwError } from '../../core/errors.ts';
+import { parsePeriod, type Period } from '../../core/periods/periods.ts';
 import { registerPeriods } from './dataValueMerge.ts';
+import { findAttributeOptionCombo } from './attributeOptionCombo.ts';
 
 export interface Registration {
   dataSetId: number;
@@ -33,4 +35,36 @@ export async function unregisterComplete(client: Client, registration: Registrat
     [registration.dataSetId, registration.period.id, registration.orgUnitId, registration.attributeOptionComboId],
   );
   return (result.rowCount ?? 0) > 0;
+}
+
+/** A completion as the API states it: codes or UIDs, and the attribute combo and options. */
+export interface CompletionKey {
+  dataSet: string;
+  period: string;
+  orgUnit: string;
+  attributeCombo?: string;
+  attributeOptions?: string[];
+}
+
+/**
+ * Resolves and checks a completion: the data set and org unit exist, the org unit is in the
+ * user's scope and assigned to the data set, and the period is of the data set's type.
+ */
+export async function resolveRegistration(client: Client, key: CompletionKey, scopePaths: string[]): Promise<Registration> {
+  const { rows: dataSets } = await client.query<{ id: number; period_type: string }>('SELECT id, period_type FROM data_set WHERE $1 IN (code, uid)', [key.dataSet]);
+  const dataSet = dataSets[0];
+  if (!dataSet) throw new DenwError('COMPLETION_DATA_SET_UNKNOWN', { dataSet: key.dataSet }, 'ds');
+  const { rows: units } = await client.query<{ id: number; path: string; assigned: boolean }>(
+    `SELECT ou.id, ou.path, EXISTS (SELECT 1 FROM data_set_org_unit a WHERE a.data_set_id = $2 AND a.org_unit_id = ou.id) AS assigned
+     FROM org_unit ou WHERE $1 IN (ou.code, ou.uid)`,
+    [key.orgUnit, dataSet.id],
+  );
+  const unit = units[0];
+  if (!unit) throw new DenwError('COMPLETION_ORG_UNIT_UNKNOWN', { orgUnit: key.orgUnit }, 'ou');
+  if (!scopePaths.some((root) => unit.path === root || unit.path.startsWith(`${root}/`))) throw new DenwError('FORBIDDEN', {}, 'ou');
+  if (!unit.assigned) throw new DenwError('COMPLETION_NOT_ASSIGNED', { dataSet: key.dataSet, orgUnit: key.orgUnit }, 'ou');
+  const period = parsePeriod(key.period);
+  if (period.type !== dataSet.period_type) throw new DenwError('COMPLETION_PERIOD_TYPE', { period: period.id, periodType: dataSet.period_type }, 'pe');
+  const attribute = await findAttributeOptionCombo(client, key.attributeCombo, key.attributeOptions);
+  return { dataSetId: dataSet.id, period, orgUnitId: unit.id, attributeOptionComboId: attribute.id };
 }

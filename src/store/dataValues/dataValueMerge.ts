@@ -193,7 +193,7 @@ const CHANGED = 'value IS DISTINCT FROM old_value OR comment IS DISTINCT FROM ol
  * and changed values. Unchanged values (same value, comment and follow-up) count as updated
  * but are not rewritten, as in DHIS2 2.42 ("avoid performing unnecessary updates").
  */
-export async function writeMerge(client: pg.PoolClient, modifiedBy: string): Promise<void> {
+export async function writeMerge(client: pg.PoolClient, modifiedBy: string, source: string | null = null): Promise<void> {
   await client.query(
     `INSERT INTO data_value_audit (data_element_id, period_id, org_unit_id, category_option_combo_id, attribute_option_combo_id,
        audit_type, previous_value, value, modified_by)
@@ -210,11 +210,13 @@ export async function writeMerge(client: pg.PoolClient, modifiedBy: string): Pro
     WHERE m.action = 'delete' AND d.data_element_id = m.data_element_id AND d.period_id = m.period_id AND d.org_unit_id = m.org_unit_id
       AND d.category_option_combo_id = m.coc_id AND d.attribute_option_combo_id = m.aoc_id`);
   await client.query(`INSERT INTO data_value (data_element_id, period_id, org_unit_id, category_option_combo_id, attribute_option_combo_id,
-       value, numeric_value, stored_by, created, last_updated, comment, followup)
+       value, numeric_value, stored_by, created, last_updated, comment, followup, source)
      SELECT data_element_id, period_id, org_unit_id, coc_id, aoc_id, value, numeric_value, stored_by,
-       coalesce(created, old_created, now()), coalesce(last_updated, now()), comment, followup
+       coalesce(created, old_created, now()), coalesce(last_updated, now()), comment, followup, $1::text
      FROM dvs_merge WHERE action = 'insert' OR (action = 'update' AND (${CHANGED}))
      ON CONFLICT (data_element_id, period_id, org_unit_id, category_option_combo_id, attribute_option_combo_id) DO UPDATE SET
        value = excluded.value, numeric_value = excluded.numeric_value, stored_by = excluded.stored_by, created = excluded.created,
-       last_updated = excluded.last_updated, comment = excluded.comment, followup = excluded.followup, source = NULL`);
+       last_updated = excluded.last_updated, comment = excluded.comment, followup = excluded.followup, source = excluded.source`,
+    [source],
+  );
 }

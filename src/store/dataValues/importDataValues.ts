@@ -30,6 +30,8 @@ export interface ImportOptions {
   /** The data set of values that do not name one (CSV has no header; DHIS2 ImportOptions.dataSet). */
   dataSet?: string;
   async: boolean;
+  /** Tags the written values ('demo' for the demonstration dataset); real data has none. */
+  source?: string;
 }
 
 /** The importing user: name (storedBy and audit) and the UID paths of its scope roots. */
@@ -149,7 +151,7 @@ export async function importDataValues(database: Database, source: DataValueSour
     const { counts, rejected } = await actionCounts(client);
     let dataSetComplete: string | false = false;
     if (!dryRun) {
-      await writeMerge(client, importer.username);
+      await writeMerge(client, importer.username, options.source ?? null);
       for (const registration of resolveCompletions(index, header, source.completions)) {
         await registerComplete(client, registration, importer.username, registration.date);
         dataSetComplete = registration.date;

@@ -1,0 +1,47 @@
+// Marking a data set complete for an org unit and period, and undoing it, with the parameters
+// of DHIS2's completeDataSetRegistrations API (ds, pe, ou and, for an attribute combo, cc and
+// cp); identifiers are codes or UIDs.
+import type { FastifyInstance } from 'fastify';
+import { DenwError } from '../../../core/errors.ts';
+import { registerComplete, resolveRegistration, unregisterComplete } from '../../../store/dataValues/completeRegistrations.ts';
+import { defineRoute } from '../../route.ts';
+import { completionKey } from './schema.ts';
+
+const keyOf = (query: { ds: string; pe: string; ou: string; cc?: string; cp?: string }) => ({
+  dataSet: query.ds,
+  period: query.pe,
+  orgUnit: query.ou,
+  attributeCombo: query.cc,
+  attributeOptions: query.cp?.split(';').map((option) => option.trim()),
+});
+
+export function registerCompletionRoutes(app: FastifyInstance): void {
+  defineRoute(app, {
+    method: 'POST',
+    url: '/completeDataSetRegistrations',
+    summary: 'Marquer un jeu de données complet / mark a data set complete',
+    tags: ['dataValues'],
+    access: 'data:write',
+    querystring: completionKey,
+    handler: async ({ query, user }) => {
+      const registration = await resolveRegistration(app.database.pool, keyOf(query), user.scopePaths);
+      const completed = new Date();
+      await registerComplete(app.database.pool, registration, user.username, completed);
+      return { dataSet: query.ds, period: registration.period.id, orgUnit: query.ou, completedBy: user.username, completed: completed.toISOString() };
+    },
+  });
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/completeDataSetRegistrations',
+    summary: "Annuler l'état complet / undo a completion",
+    tags: ['dataValues'],
+    access: 'data:write',
+    querystring: completionKey,
+    handler: async ({ query, user, request, reply }) => {
+      const registration = await resolveRegistration(app.database.pool, keyOf(query), user.scopePaths);
+      if (!(await unregisterComplete(app.database.pool, registration))) throw new DenwError('NOT_FOUND', { path: request.url });
+      reply.code(204);
+      return undefined;
+    },
+  });
+}

@@ -1,0 +1,76 @@
+// Query parameters of the data value routes, named as DHIS2 names them (web API "Data values"
+// chapter: import parameters, export parameters, /api/dataValues), validated at the edge.
+import { z } from 'zod';
+import { importStrategies } from '../../../core/dataValueSets/dataValueSet.ts';
+
+const lower = (value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const upper = (value: unknown) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+
+/** `true` or `false`, in any case (DHIS2 reads booleans with Boolean.parseBoolean). */
+export const flag = z.preprocess(lower, z.enum(['true', 'false'])).transform((value) => value === 'true');
+
+const idScheme = z.preprocess(lower, z.enum(['uid', 'code', 'name']));
+
+/** A repeated parameter, or one value with commas (`dataSet=A&dataSet=B` or `dataSet=A,B`). */
+const list = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((value) => (value === undefined ? [] : (Array.isArray(value) ? value : [value]).flatMap((item) => item.split(',')).map((item) => item.trim()).filter(Boolean)));
+
+export const idSchemeParameters = {
+  idScheme: idScheme.optional().describe('Schéma des identifiants / identifier scheme (uid, code, name); code par défaut / by default'),
+  dataElementIdScheme: idScheme.optional(),
+  orgUnitIdScheme: idScheme.optional(),
+  categoryOptionComboIdScheme: idScheme.optional(),
+  dataSetIdScheme: idScheme.optional(),
+  categoryIdScheme: idScheme.optional().describe('ADX : attributs de catégorie / category attributes'),
+  categoryOptionIdScheme: idScheme.optional().describe('ADX : valeurs des attributs / category option values'),
+};
+
+export const importQuery = z.object({
+  ...idSchemeParameters,
+  dryRun: flag.optional().describe('Vérifier sans rien écrire / check without writing'),
+  importStrategy: z.preprocess(upper, z.enum(importStrategies)).optional(),
+  strategy: z.preprocess(upper, z.enum(importStrategies)).optional().describe('Synonyme DHIS2 de importStrategy / DHIS2 synonym'),
+  atomicMode: z.preprocess(upper, z.enum(['ALL', 'NONE'])).optional().describe('ALL (défaut) : rien si une valeur est refusée / nothing if any value is refused'),
+  dataSet: z.string().min(1).optional().describe('CSV : jeu de données des valeurs / data set of the values'),
+  async: flag.optional().describe('Importer en tâche de fond / run as a job'),
+});
+
+export const exportQuery = z.object({
+  ...idSchemeParameters,
+  dataSet: list,
+  dataElement: list,
+  period: list,
+  startDate: z.string().optional(),
+  endDate: z.string().optional(),
+  orgUnit: list,
+  children: flag.optional(),
+  attributeOptionCombo: list,
+});
+
+/** DHIS2 /api/dataValues: a data value's key (identifiers by code or UID). */
+export const dataValueKey = z.object({
+  de: z.string().min(1).describe('Élément de données / data element'),
+  pe: z.string().min(1).describe('Période / period'),
+  ou: z.string().min(1).describe("Unité d'organisation / org unit"),
+  co: z.string().min(1).optional().describe('Combinaison de catégories / category option combo'),
+  cc: z.string().min(1).optional().describe("Combinaison d'attributs / attribute combo"),
+  cp: z.string().min(1).optional().describe("Options d'attribut séparées par ; / attribute options, ; separated"),
+  ds: z.string().min(1).optional().describe('Jeu de données / data set'),
+});
+
+export const dataValueWrite = dataValueKey.extend({
+  value: z.string().optional(),
+  comment: z.string().optional(),
+  followUp: flag.optional(),
+});
+
+/** DHIS2 completeDataSetRegistrations parameters (ds, pe, ou, cc, cp). */
+export const completionKey = z.object({
+  ds: z.string().min(1),
+  pe: z.string().min(1),
+  ou: z.string().min(1),
+  cc: z.string().min(1).optional(),
+  cp: z.string().min(1).optional(),
+});

@@ -1,0 +1,177 @@
+// Data value export, as DHIS2 GET /api/dataValueSets: the values of the requested data sets
+// (or data elements), periods (or every period lying between two dates) and org units (with
+// their descendants when `children`), inside the user's scope. Request parameters are checked
+// as DHIS2's DefaultDataValueSetService.validate and decideAccess check them; values are read
+// in pages along the primary key, so an export of any size streams.
+import { resolveIdSchemes, type IdSchemeChoice, type IdSchemes } from '../../core/dataValueSets/dataValueSet.ts';
+import { exportIdentifier, indexMetadata, type DataSetMeta, type MetadataIndex } from '../../core/dataValueSets/importMetadata.ts';
+import type { ExportedDataValue } from '../../core/dataValueSets/csvDataValueSet.ts';
+import type { ExportHeader } from '../../core/dataValueSets/jsonDataValueSet.ts';
+import { isNumericType } from '../../core/dataValueSets/valueTypes.ts';
+import { DenwError } from '../../core/errors.ts';
+import { parseDay } from '../../core/periods/calendar.ts';
+import { parsePeriod } from '../../core/periods/periods.ts';
+import type { Database } from '../database.ts';
+import { loadImportMetadata } from './importMetadata.ts';
+
+export interface ExportRequest extends IdSchemeChoice {
+  dataSet: string[];
+  dataElement: string[];
+  period: string[];
+  startDate?: string;
+  endDate?: string;
+  orgUnit: string[];
+  children: boolean;
+  attributeOptionCombo: string[];
+}
+
+/** An exported value with the internal ids the ADX writer groups and disaggregates by. */
+export interface ExportRow extends ExportedDataValue {
+  dataSetId: number;
+  categoryOptionComboId: number;
+  attributeOptionComboId: number;
+  numeric: boolean;
+}
+
+export interface DataValueExport {
+  header: ExportHeader;
+  schemes: IdSchemes;
+  index: MetadataIndex;
+  pages: AsyncIterable<ExportRow[]>;
+}
+
+function resolveAll<T>(lookup: Map<string, T>, identifiers: string[], field: string): T[] {
+  return identifiers.map((identifier) => {
+    const found = lookup.get(identifier);
+    if (!found) throw new DenwError('DATA_EXPORT_UNKNOWN', { field, identifier }, field);
+    return found;
+  });
+}
+
+/** Checks the request (DHIS2 E2001–E2006) and the user's right to read its org units (E2012). */
+export async function exportDataValues(database: Database, request: ExportRequest, scopePaths: string[], pageSize = 50_000): Promise<DataValueExport> {
+  const schemes = resolveIdSchemes(request);
+  const metadata = await loadImportMetadata(database.pool);
+  const index = indexMetadata(metadata, schemes);
+  const dataSets = resolveAll(index.dataSet, request.dataSet, 'dataSet');
+  const dataElements = resolveAll(index.dataElement, request.dataElement, 'dataElement');
+  const orgUnits = resolveAll(index.orgUnit, request.orgUnit, 'orgUnit');
+  const attributeCombos = resolveAll(index.categoryOptionCombo, request.attributeOptionCombo, 'attributeOptionCombo');
+  if (dataSets.length + dataElements.length === 0) throw new DenwError('DATA_EXPORT_NO_DATA_SET', {}, 'dataSet');
+  const hasDates = request.startDate !== undefined || request.endDate !== undefined;
+  if (request.period.length === 0 && !hasDates) throw new DenwError('DATA_EXPORT_NO_PERIOD', {}, 'period');
+  if (request.period.length > 0 && hasDates) throw new DenwError('DATA_EXPORT_PERIODS_AND_DATES', {}, 'period');
+  if (hasDates && (request.startDate === undefined || request.endDate === undefined)) throw new DenwError('DATA_EXPORT_NO_PERIOD', {}, 'startDate');
+  if (hasDates && parseDay(request.startDate!) > parseDay(request.endDate!)) throw new DenwError('DATA_EXPORT_START_AFTER_END', {}, 'startDate');
+  if (orgUnits.length === 0) throw new DenwError('DATA_EXPORT_NO_ORG_UNIT', {}, 'orgUnit');
+  for (const unit of orgUnits) {
+    if (!scopePaths.some((root) => unit.path === root || unit.path.startsWith(`${root}/`))) {
+      throw new DenwError('FORBIDDEN', {}, 'orgUnit');
+    }
+  }
+  const periods = request.period.map((id) => parsePeriod(id).id);
+
+  // Each value is written under the first requested data set that contains its data element.
+  const dataSetOf = new Map<number, DataSetMeta>();
+  for (const dataSet of dataSets) for (const elementId of dataSet.elements.keys()) if (!dataSetOf.has(elementId)) dataSetOf.set(elementId, dataSet);
+  const elementIds = [...new Set([...dataSetOf.keys(), ...dataElements.map((element) => element.id)])];
+  const single = dataSets.length === 1 && dataElements.length === 0 && periods.length === 1 && orgUnits.length === 1 && !request.children;
+  const header: ExportHeader = {};
+  if (single) {
+    const { rows } = await database.pool.query<{ completed: Date }>(
+      `SELECT r.completed FROM complete_data_set_registration r JOIN period p ON p.id = r.period_id
+       WHERE r.data_set_id = $1 AND p.iso = $2 AND r.org_unit_id = $3 AND r.attribute_option_combo_id = $4`,
+      [dataSets[0]!.id, periods[0], orgUnits[0]!.id, index.defaultCategoryOptionComboId],
+    );
+    header.dataSet = exportIdentifier(dataSets[0]!, schemes.dataSet);
+    if (rows[0]) header.completeDate = rows[0].completed.toISOString().slice(0, 10);
+    header.period = periods[0];
+    header.orgUnit = exportIdentifier(orgUnits[0]!, schemes.orgUnit);
+  }
+
+  const filter = {
+    elementIds,
+    periods: hasDates ? null : periods,
+    startDate: request.startDate ?? null,
+    endDate: request.endDate ?? null,
+    orgUnitIds: orgUnits.map((unit) => unit.id),
+    descendantPaths: request.children ? orgUnits.map((unit) => `${unit.path}/%`) : [],
+    attributeComboIds: attributeCombos.map((combo) => combo.id),
+  };
+  return { header, schemes, index, pages: pagesOf(database, filter, index, schemes, dataSetOf, pageSize) };
+}
+
+interface Filter {
+  elementIds: number[];
+  periods: string[] | null;
+  startDate: string | null;
+  endDate: string | null;
+  orgUnitIds: number[];
+  descendantPaths: string[];
+  attributeComboIds: number[];
+}
+
+interface StoredRow {
+  de: number;
+  pe: number;
+  iso: string;
+  ou: number;
+  coc: number;
+  aoc: number;
+  value: string;
+  stored_by: string | null;
+  created: Date;
+  last_updated: Date;
+  comment: string | null;
+  followup: boolean;
+}
+
+async function* pagesOf(
+  database: Database,
+  filter: Filter,
+  index: MetadataIndex,
+  schemes: IdSchemes,
+  dataSetOf: Map<number, DataSetMeta>,
+  pageSize: number,
+): AsyncGenerator<ExportRow[]> {
+  let after = [0, 0, 0, 0, 0];
+  for (;;) {
+    const { rows } = await database.pool.query<StoredRow>(
+      `SELECT dv.data_element_id AS de, dv.period_id AS pe, p.iso, dv.org_unit_id AS ou, dv.category_option_combo_id AS coc,
+         dv.attribute_option_combo_id AS aoc, dv.value, dv.stored_by, dv.created, dv.last_updated, dv.comment, dv.followup
+       FROM data_value dv JOIN period p ON p.id = dv.period_id
+       WHERE dv.data_element_id = ANY($1::int[])
+         AND (CASE WHEN $2::text[] IS NULL THEN p.start_date >= $3::date AND p.end_date <= $4::date ELSE p.iso = ANY($2::text[]) END)
+         AND dv.org_unit_id IN (SELECT id FROM org_unit WHERE id = ANY($5::int[]) OR path LIKE ANY($6::text[]))
+         AND (cardinality($7::int[]) = 0 OR dv.attribute_option_combo_id = ANY($7::int[]))
+         AND (dv.data_element_id, dv.period_id, dv.org_unit_id, dv.category_option_combo_id, dv.attribute_option_combo_id) > ($8, $9, $10, $11, $12)
+       ORDER BY dv.data_element_id, dv.period_id, dv.org_unit_id, dv.category_option_combo_id, dv.attribute_option_combo_id
+       LIMIT ${pageSize}`,
+      [filter.elementIds, filter.periods, filter.startDate, filter.endDate, filter.orgUnitIds, filter.descendantPaths, filter.attributeComboIds, ...after],
+    );
+    if (rows.length === 0) return;
+    yield rows.map((row) => {
+      const element = index.dataElementById.get(row.de)!;
+      return {
+        dataElement: exportIdentifier(element, schemes.dataElement),
+        period: row.iso,
+        orgUnit: exportIdentifier(index.orgUnitById.get(row.ou)!, schemes.orgUnit),
+        categoryOptionCombo: exportIdentifier(index.optionComboById.get(row.coc)!, schemes.categoryOptionCombo),
+        attributeOptionCombo: exportIdentifier(index.optionComboById.get(row.aoc)!, schemes.categoryOptionCombo),
+        value: row.value,
+        storedBy: row.stored_by,
+        created: row.created.toISOString(),
+        lastUpdated: row.last_updated.toISOString(),
+        comment: row.comment,
+        followup: row.followup,
+        dataSetId: (dataSetOf.get(row.de) ?? index.dataSetsByDataElement.get(row.de)?.[0])?.id ?? 0,
+        categoryOptionComboId: row.coc,
+        attributeOptionComboId: row.aoc,
+        numeric: isNumericType(element.valueType),
+      };
+    });
+    const last = rows.at(-1)!;
+    after = [last.de, last.pe, last.ou, last.coc, last.aoc];
+    if (rows.length < pageSize) return;
+  }
+}
