@@ -69,7 +69,8 @@ interface Rule extends RuleRow {
 
 const EQUALITY_TOLERANCE = 1e-10;
 
-export function compareSides(operator: string, left: number | undefined, right: number | undefined): boolean {
+/** Whether a rule's two side values violate it. */
+export function isViolation(operator: string, left: number | undefined, right: number | undefined): boolean {
   if (operator === 'compulsory_pair') return (left === undefined) !== (right === undefined);
   if (operator === 'exclusive_pair') return left !== undefined && right !== undefined;
   if (left === undefined || right === undefined) return false;
@@ -155,7 +156,7 @@ export async function runValidation(database: Database, request: ValidationRunRe
           const filter = { attributeOptionCombos: new Set([aoc]) };
           const left = values.expressionValue(rule.left, ou, pe, rule.left_missing_value_strategy, filter);
           const right = values.expressionValue(rule.right, ou, pe, rule.right_missing_value_strategy, filter);
-          if (!compareSides(rule.operator, left, right)) continue;
+          if (!isViolation(rule.operator, left, right)) continue;
           violations.push({
             aoc,
             validationRuleId: rule.code ?? rule.uid,
