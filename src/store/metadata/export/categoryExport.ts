@@ -15,7 +15,7 @@ async function orderedRefs(context: ExportContext, sql: string, table: string): 
 
 export async function exportCategoryOptions(context: ExportContext) {
   const rows = await context.rows<Named & { start_date: string | null; end_date: string | null }>(
-    `SELECT * FROM category_option WHERE uid <> '${DEFAULT_UIDS.categoryOptions}' ORDER BY uid`,
+    `SELECT * FROM category_option WHERE uid <> '${DEFAULT_UIDS.categoryOptions}' ORDER BY uid COLLATE "C"`,
   );
   return rows.map((row) =>
     compact({ ...identified(row), shortName: row.short_name, description: row.description, startDate: row.start_date, endDate: row.end_date }),
@@ -23,7 +23,7 @@ export async function exportCategoryOptions(context: ExportContext) {
 }
 
 export async function exportCategories(context: ExportContext) {
-  const rows = await context.rows<Named & { data_dimension_type: string }>(`SELECT * FROM category WHERE uid <> '${DEFAULT_UIDS.categories}' ORDER BY uid`);
+  const rows = await context.rows<Named & { data_dimension_type: string }>(`SELECT * FROM category WHERE uid <> '${DEFAULT_UIDS.categories}' ORDER BY uid COLLATE "C"`);
   const options = await orderedRefs(
     context,
     'SELECT category_id AS owner, category_option_id AS member FROM category_category_option ORDER BY category_id, sort_order',
@@ -42,7 +42,7 @@ export async function exportCategories(context: ExportContext) {
 
 export async function exportCategoryCombos(context: ExportContext) {
   const rows = await context.rows<IdentifiedRow & { data_dimension_type: string }>(
-    `SELECT * FROM category_combo WHERE uid <> '${DEFAULT_UIDS.categoryCombos}' ORDER BY uid`,
+    `SELECT * FROM category_combo WHERE uid <> '${DEFAULT_UIDS.categoryCombos}' ORDER BY uid COLLATE "C"`,
   );
   const categories = await orderedRefs(
     context,
@@ -55,7 +55,7 @@ export async function exportCategoryCombos(context: ExportContext) {
 /** Option combos with their options in the order of their combo's categories. */
 export async function exportCategoryOptionCombos(context: ExportContext) {
   const rows = await context.rows<IdentifiedRow & { category_combo_id: number }>(
-    `SELECT * FROM category_option_combo WHERE uid <> '${DEFAULT_UIDS.categoryOptionCombos}' ORDER BY uid`,
+    `SELECT * FROM category_option_combo WHERE uid <> '${DEFAULT_UIDS.categoryOptionCombos}' ORDER BY uid COLLATE "C"`,
   );
   const options = await orderedRefs(
     context,

@@ -14,7 +14,7 @@ export async function exportDataElements(context: ExportContext) {
       zero_is_significant: boolean;
       attributes: Record<string, string>;
     }
-  >('SELECT * FROM data_element ORDER BY uid');
+  >('SELECT * FROM data_element ORDER BY uid COLLATE "C"');
   return Promise.all(
     rows.map(async (row) =>
       compact({
@@ -43,19 +43,19 @@ export async function exportDataSets(context: ExportContext) {
       timely_days: number;
       validation_blocking: boolean;
     }
-  >('SELECT * FROM data_set ORDER BY uid');
+  >('SELECT * FROM data_set ORDER BY uid COLLATE "C"');
   const elements = byOwner(
     await context.rows<{ owner: number; data_element_id: number; category_combo_id: number | null; uid: string }>(
       `SELECT dse.data_set_id AS owner, dse.data_element_id, dse.category_combo_id, de.uid
-       FROM data_set_element dse JOIN data_element de ON de.id = dse.data_element_id ORDER BY de.uid`,
+       FROM data_set_element dse JOIN data_element de ON de.id = dse.data_element_id ORDER BY de.uid COLLATE "C"`,
     ),
   );
   const units = byOwner(
     await context.rows<{ owner: number; uid: string }>(
-      'SELECT dsou.data_set_id AS owner, ou.uid FROM data_set_org_unit dsou JOIN org_unit ou ON ou.id = dsou.org_unit_id ORDER BY ou.uid',
+      'SELECT dsou.data_set_id AS owner, ou.uid FROM data_set_org_unit dsou JOIN org_unit ou ON ou.id = dsou.org_unit_id ORDER BY ou.uid COLLATE "C"',
     ),
   );
-  const sections = byOwner(await context.rows<{ owner: number; uid: string }>('SELECT data_set_id AS owner, uid FROM data_set_section ORDER BY sort_order, uid'));
+  const sections = byOwner(await context.rows<{ owner: number; uid: string }>('SELECT data_set_id AS owner, uid FROM data_set_section ORDER BY sort_order, uid COLLATE "C"'));
   return Promise.all(
     rows.map(async (row) =>
       compact({
@@ -85,7 +85,7 @@ export async function exportDataSets(context: ExportContext) {
 
 export async function exportSections(context: ExportContext) {
   const rows = await context.rows<IdentifiedRow & { description: string | null; data_set_id: number; sort_order: number; data_element_ids: number[] }>(
-    'SELECT * FROM data_set_section ORDER BY uid',
+    'SELECT * FROM data_set_section ORDER BY uid COLLATE "C"',
   );
   return Promise.all(
     rows.map(async (row) =>

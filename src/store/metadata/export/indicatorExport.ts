@@ -4,7 +4,7 @@ import { attributeValues, compact, identified, type ExportContext, type Identifi
 type Named = IdentifiedRow & { short_name: string | null; description: string | null };
 
 export async function exportIndicatorTypes(context: ExportContext) {
-  const rows = await context.rows<IdentifiedRow & { factor: number; number: boolean }>('SELECT * FROM indicator_type ORDER BY uid');
+  const rows = await context.rows<IdentifiedRow & { factor: number; number: boolean }>('SELECT * FROM indicator_type ORDER BY uid COLLATE "C"');
   return rows.map((row) => ({ ...identified(row), factor: row.factor, number: row.number }));
 }
 
@@ -20,7 +20,7 @@ export async function exportIndicators(context: ExportContext) {
       annualized: boolean;
       attributes: Record<string, string>;
     }
-  >('SELECT * FROM indicator ORDER BY uid');
+  >('SELECT * FROM indicator ORDER BY uid COLLATE "C"');
   return Promise.all(
     rows.map(async (row) =>
       compact({
@@ -41,7 +41,7 @@ export async function exportIndicators(context: ExportContext) {
 }
 
 export async function exportConstants(context: ExportContext) {
-  const rows = await context.rows<Named & { value: number }>('SELECT * FROM constant ORDER BY uid');
+  const rows = await context.rows<Named & { value: number }>('SELECT * FROM constant ORDER BY uid COLLATE "C"');
   return rows.map((row) => compact({ ...identified(row), shortName: row.short_name, description: row.description, value: row.value }));
 }
 
@@ -61,7 +61,7 @@ export async function exportValidationRules(context: ExportContext) {
       period_type: string;
       organisation_unit_levels: number[];
     }
-  >('SELECT * FROM validation_rule ORDER BY uid');
+  >('SELECT * FROM validation_rule ORDER BY uid COLLATE "C"');
   return rows.map((row) =>
     compact({
       ...identified(row),

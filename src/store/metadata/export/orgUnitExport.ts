@@ -5,7 +5,7 @@ type Named = IdentifiedRow & { short_name: string | null; description: string | 
 
 export async function exportAttributes(context: ExportContext) {
   const rows = await context.rows<Named & { value_type: string; object_types: string[]; is_unique: boolean; mandatory: boolean }>(
-    'SELECT * FROM attribute ORDER BY uid',
+    'SELECT * FROM attribute ORDER BY uid COLLATE "C"',
   );
   return rows.map((row) =>
     compact({
@@ -38,7 +38,7 @@ export async function exportOrganisationUnits(context: ExportContext) {
       attributes: Record<string, string>;
       source: string | null;
     }
-  >('SELECT * FROM org_unit ORDER BY uid');
+  >('SELECT * FROM org_unit ORDER BY uid COLLATE "C"');
   return Promise.all(
     rows.map(async (row) =>
       compact({
@@ -65,13 +65,13 @@ async function members(context: ExportContext, sql: string, table: string): Prom
   const refs = new Map<number, { id: string }[]>();
   for (const [owner, rows] of links) {
     const list = await Promise.all(rows.map((row) => context.ref(table, row.member)));
-    refs.set(owner, list.sort((a, b) => a.id.localeCompare(b.id)));
+    refs.set(owner, list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
   }
   return refs;
 }
 
 export async function exportOrganisationUnitGroups(context: ExportContext) {
-  const rows = await context.rows<Named>('SELECT * FROM org_unit_group ORDER BY uid');
+  const rows = await context.rows<Named>('SELECT * FROM org_unit_group ORDER BY uid COLLATE "C"');
   const units = await members(context, 'SELECT org_unit_group_id AS owner, org_unit_id AS member FROM org_unit_group_member', 'org_unit');
   return rows.map((row) =>
     compact({ ...identified(row), shortName: row.short_name, description: row.description, organisationUnits: units.get(row.id) ?? [] }),
@@ -80,7 +80,7 @@ export async function exportOrganisationUnitGroups(context: ExportContext) {
 
 export async function exportOrganisationUnitGroupSets(context: ExportContext) {
   const rows = await context.rows<Named & { compulsory: boolean; data_dimension: boolean; include_subhierarchy_in_analytics: boolean }>(
-    'SELECT * FROM org_unit_group_set ORDER BY uid',
+    'SELECT * FROM org_unit_group_set ORDER BY uid COLLATE "C"',
   );
   const groups = await members(
     context,

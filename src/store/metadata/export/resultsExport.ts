@@ -13,14 +13,14 @@ function translations(nameEn: string | null, descriptionEn: string | null = null
 export async function exportPopulation(context: ExportContext) {
   const rows = await context.rows<{ uid: string; year: number; age_group: string; sex: string; value: number; source: string }>(
     `SELECT ou.uid, p.year, p.age_group, p.sex, p.value, p.source FROM population p JOIN org_unit ou ON ou.id = p.org_unit_id
-     ORDER BY ou.uid, p.year, p.age_group, p.sex`,
+     ORDER BY ou.uid COLLATE "C", p.year, p.age_group COLLATE "C", p.sex`,
   );
   return rows.map((row) => ({ orgUnit: { id: row.uid }, year: row.year, ageGroup: row.age_group, sex: row.sex, value: row.value, source: row.source }));
 }
 
 export async function exportGoals(context: ExportContext) {
   const rows = await context.rows<{ code: string; name: string; name_en: string | null; description: string | null; description_en: string | null; sort_order: number }>(
-    'SELECT * FROM rf_goal ORDER BY code',
+    'SELECT * FROM rf_goal ORDER BY code COLLATE "C"',
   );
   return rows.map((row) =>
     compact({ code: row.code, name: row.name, translations: translations(row.name_en, row.description_en), description: row.description, sortOrder: row.sort_order }),
@@ -29,7 +29,7 @@ export async function exportGoals(context: ExportContext) {
 
 export async function exportResults(context: ExportContext) {
   const rows = await context.rows<{ code: string; goal_id: number; kind: string; name: string; name_en: string | null; sort_order: number }>(
-    'SELECT * FROM rf_result ORDER BY code',
+    'SELECT * FROM rf_result ORDER BY code COLLATE "C"',
   );
   return Promise.all(
     rows.map(async (row) => ({
@@ -59,7 +59,7 @@ export async function exportResultIndicators(context: ExportContext) {
     public: boolean;
     public_max_level: number;
     sort_order: number;
-  }>('SELECT * FROM rf_indicator ORDER BY code');
+  }>('SELECT * FROM rf_indicator ORDER BY code COLLATE "C"');
   return Promise.all(
     rows.map(async (row) =>
       compact({
@@ -86,7 +86,7 @@ export async function exportTargets(context: ExportContext) {
   const rows = await context.rows<{ code: string; uid: string; year: number; value: number; source: string }>(
     `SELECT ri.code, ou.uid, t.year, t.value, t.source FROM rf_target t
      JOIN rf_indicator ri ON ri.id = t.rf_indicator_id JOIN org_unit ou ON ou.id = t.org_unit_id
-     ORDER BY ri.code, ou.uid, t.year`,
+     ORDER BY ri.code COLLATE "C", ou.uid COLLATE "C", t.year`,
   );
   return rows.map((row) => ({ resultIndicator: { code: row.code }, orgUnit: { id: row.uid }, year: row.year, value: row.value, source: row.source }));
 }
@@ -95,7 +95,7 @@ export async function exportObservations(context: ExportContext) {
   const rows = await context.rows<{ code: string; uid: string; year: number; sex: string; value: number; source: string; method: string | null }>(
     `SELECT ri.code, ou.uid, o.year, o.sex, o.value, o.source, o.method FROM rf_observation o
      JOIN rf_indicator ri ON ri.id = o.rf_indicator_id JOIN org_unit ou ON ou.id = o.org_unit_id
-     ORDER BY ri.code, ou.uid, o.year, o.sex, o.source`,
+     ORDER BY ri.code COLLATE "C", ou.uid COLLATE "C", o.year, o.sex, o.source COLLATE "C"`,
   );
   return rows.map((row) =>
     compact({ resultIndicator: { code: row.code }, orgUnit: { id: row.uid }, year: row.year, sex: row.sex, value: row.value, source: row.source, method: row.method }),
