@@ -19,6 +19,10 @@ describe('org-unit choices', () => {
     expect(options[2]!.trail).toEqual(['Ségou', 'Barouéli']);
   });
 
+  it('lists a parent before its children, the country first', () => {
+    expect(orgUnitOptions(units, ['/ML']).map((option) => option.id)).toEqual(['ML', 'ML01', 'ML0101', 'HA1', 'ML04', 'ML0401', 'HA2']);
+  });
+
   it('keeps only the given units (a data set’s assignments), in tree order', () => {
     const options = orgUnitOptions(units, ['/ML'], new Set(['HA2', 'HA1']));
     expect(options.map((option) => [...option.trail, option.name].join(' › '))).toEqual(['Kayes › Bafoulabé › Centre', 'Ségou › Barouéli › Centre']);

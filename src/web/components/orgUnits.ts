@@ -28,15 +28,17 @@ export const searchable = (text: string) => text.normalize('NFD').replace(/\p{Di
  */
 export function orgUnitOptions(units: readonly OrgUnit[], scopePaths: readonly string[], only?: ReadonlySet<string>): OrgUnitOption[] {
   const names = new Map(units.map((unit) => [unit.id, unit.name]));
+  const sortKeys = new Map<string, string>();
   const options = units
     .filter((unit) => insideScope(unit.path, scopePaths) && (!only || only.has(unit.id)))
     .map((unit) => {
-      const ancestors = unit.path.split('/').filter(Boolean).slice(0, -1);
-      // The country is the same for everyone: ancestors start below the root.
-      return { ...unit, trail: ancestors.slice(1).map((id) => names.get(id) ?? id) };
+      const ancestors = unit.path.split('/').filter(Boolean).slice(0, -1).map((id) => names.get(id) ?? id);
+      // Sorted by the names along the whole path (a parent before its children); shown without
+      // the root, the same country for everyone.
+      sortKeys.set(unit.id, [...ancestors, unit.name].map(searchable).join('\u0000'));
+      return { ...unit, trail: ancestors.slice(1) };
     });
-  const sortKey = (option: OrgUnitOption) => [...option.trail, option.name].map(searchable).join('\u0000');
-  return options.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+  return options.sort((a, b) => sortKeys.get(a.id)!.localeCompare(sortKeys.get(b.id)!));
 }
 
 /** The options whose name, code or ancestors contain every word of `query`. */

@@ -19,7 +19,7 @@ function Branch({ unit, childrenOf }: { unit: OrgUnit; childrenOf: ReadonlyMap<s
     <li>
       <details open={open} onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
         <summary>
-          {label} <span className="muted">({children.length})</span>
+          {label} <span className="muted">· {t('web.metadata.children', { count: children.length })}</span>
         </summary>
         {open && (
           <ul>

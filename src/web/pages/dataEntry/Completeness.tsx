@@ -46,7 +46,7 @@ export function Completeness({ dataSet, period, scopePaths, units, completedHere
   const actual = [...completed].filter((id) => assigned.has(id)).length;
   const rate = expected === 0 ? 0 : (actual / expected) * 100;
   return (
-    <section className="card completeness" aria-label={t('web.dataEntry.completeness')}>
+    <section className="card completeness" aria-label={t('web.dataEntry.completeness')} data-completed={actual} data-expected={expected}>
       <div>
         <h2>{t('web.dataEntry.completeness')}</h2>
         <p className="muted">{t('web.dataEntry.completenessOf', { dataSet: dataSet.name, period: periodLabel(period, language) })}</p>

@@ -3,7 +3,7 @@
 // (aria-labelledby), Tab and Enter move to the next cell, Shift+Enter to the previous one.
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../../app/i18n.tsx';
-import { cellKey, formSections, isDefaultCombo, sectionTables, tableTotals, type FormTable } from './sectionForm.ts';
+import { cellKey, cellLabel, formSections, isDefaultCombo, sectionTables, tableTotals, type FormTable } from './sectionForm.ts';
 import type { EntryDataSet, StoredValue } from './dataEntryApi.ts';
 import { ValueCell } from './ValueCell.tsx';
 import { ValueSaver, type CellState } from './valueSaver.ts';
@@ -177,11 +177,27 @@ export function DataEntryForm({ formId: form, dataSet, values, locked, save, onD
   );
 
   const sections = formSections(dataSet);
+  const problems = Object.entries(states).filter(([, state]) => state.status === 'failed' || state.status === 'invalid');
   return (
     <div className="entry-form" onKeyDown={moveOnEnter}>
       <p className="visually-hidden" aria-live="polite">
         {announcement && t('web.dataEntry.failedAnnouncement', { message: announcement })}
       </p>
+      {problems.length > 0 && (
+        <div className="entry-problems">
+          <h3>{t('web.dataEntry.problems', { count: problems.length })}</h3>
+          <ul>
+            {problems.map(([key, state]) => (
+              <li key={key}>
+                <button type="button" className="link-button" onClick={() => document.querySelector<HTMLElement>(`[data-cell="${CSS.escape(key)}"]`)?.focus()}>
+                  {cellLabel(dataSet.dataElements, key)}
+                </button>{' '}
+                — {state.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {sections.map((section, sectionIndex) => (
         <section key={`${sectionIndex}-${section.name}`} className="card entry-section" aria-labelledby={`${formId}-s${sectionIndex}`}>
           <h2 id={`${formId}-s${sectionIndex}`}>{section.name}</h2>

@@ -15,6 +15,7 @@ import { CompletionPanel } from './CompletionPanel.tsx';
 import { Completeness } from './Completeness.tsx';
 import { listDataSets, loadDataSet, loadValues, saveDetails, saveValue, type DataSetSummary, type EntryDataSet, type FormKey, type StoredValue } from './dataEntryApi.ts';
 import { DataEntryForm } from './DataEntryForm.tsx';
+import { cellLabel } from './sectionForm.ts';
 import { ValueDetailsDialog } from './ValueDetailsDialog.tsx';
 
 function useLoaded<T>(load: (() => Promise<T>) | null, deps: unknown[]): { data: T | undefined; error: string | null } {
@@ -87,14 +88,7 @@ export default function DataEntryPage() {
     [me, updateValue],
   );
 
-  const details = useMemo(() => {
-    if (!detailsKey || !ds) return null;
-    const [de = '', co] = detailsKey.split('.');
-    const element = ds.dataElements.find((candidate) => candidate.id === de);
-    const coc = element?.categoryCombo.categoryOptionCombos.find((candidate) => candidate.id === co);
-    const name = element?.formName || element?.name || de;
-    return coc && coc.name !== 'default' ? `${name} — ${coc.name}` : name;
-  }, [detailsKey, ds]);
+  const details = detailsKey && ds ? cellLabel(ds.dataElements, detailsKey) : null;
 
   return (
     <div className="data-entry-page">

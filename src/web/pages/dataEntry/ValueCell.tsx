@@ -31,7 +31,7 @@ export function useValueProblem() {
   const { t } = useI18n();
   return (text: string, valueType: string) => {
     const problem = valueTypeProblem(text.trim(), valueType);
-    return problem === undefined ? undefined : t(`reason.${problem}`);
+    return problem === undefined ? undefined : t(`valueReason.${problem}`);
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellKey, formSections, sectionTables, tableTotals, type CategoryCombo, type FormDataElement } from './sectionForm.ts';
+import { cellKey, cellLabel, formSections, sectionTables, tableTotals, type CategoryCombo, type FormDataElement } from './sectionForm.ts';
 
 // The EPI monthly report's disaggregations (src/programmes): age group × sex, and sex alone.
 const option = (id: string, code: string, name: string) => ({ id, code, name });
@@ -85,6 +85,18 @@ describe('default section form layout', () => {
     expect(text).toMatchObject({ rowTotals: false, columnTotals: false });
   });
 
+  it('adds no totals row under unrelated counts without a disaggregation (default combo)', () => {
+    const defaultCombo: CategoryCombo = {
+      id: 'ccDefault',
+      code: 'default',
+      name: 'default',
+      categories: [{ id: 'cDefault', code: 'default', name: 'default', categoryOptions: [option('oDefault', 'default', 'default')] }],
+      categoryOptionCombos: [{ id: 'cocDefault', code: 'default', name: 'default' }],
+    };
+    const [targets] = sectionTables({ name: 'Cibles', dataElements: [element('LIVE_BIRTHS', defaultCombo), element('SURVIVING_INFANTS', defaultCombo)] });
+    expect(targets).toMatchObject({ rowTotals: false, columnTotals: false });
+  });
+
   it('adds valid numbers only: blanks and invalid texts stay out of the totals', () => {
     const [table] = sectionTables({ name: 'Enfants', dataElements: [bcg, penta1] });
     const values: Record<string, string> = {
@@ -100,6 +112,11 @@ describe('default section form layout', () => {
     expect(totals.columns.get('coc1')).toBe(19);
     expect(totals.columns.get('coc3')).toBeUndefined();
     expect(totals.grand).toBe(29);
+  });
+
+  it('names a cell by its data element and option combo', () => {
+    expect(cellLabel([bcg, opv0], cellKey('BCG', 'coc3'))).toBe('BCG · 12–23 mois, Féminin');
+    expect(cellLabel([bcg], cellKey('GONE', 'coc3'))).toBe('GONE.coc3');
   });
 
   it('gives a data set without sections one section with all its elements', () => {

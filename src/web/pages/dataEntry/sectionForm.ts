@@ -53,7 +53,7 @@ export interface FormTable {
   /** For each column, the keys of the header cells above it (for aria-labelledby). */
   columnHeaderKeys: string[][];
   rows: FormDataElement[];
-  /** Row totals when a row has several numeric cells; column totals when a column has several. */
+  /** Row totals when a row has several numeric cells; column totals when a column has several within a disaggregation. */
   rowTotals: boolean;
   columnTotals: boolean;
 }
@@ -119,13 +119,26 @@ export function sectionTables(section: FormSection): FormTable[] {
       ...layout,
       rows,
       rowTotals: numericRows > 0 && layout.columns.length > 1,
-      columnTotals: numericRows > 1,
+      // Adding up different data elements is meaningful within a disaggregation (doses of
+      // every antigen by age and sex, the tally-sheet total), not across unrelated counts
+      // without one (live births + surviving infants), so default-combo tables get no totals row.
+      columnTotals: numericRows > 1 && !isDefaultCombo(combo),
     };
   });
 }
 
 /** The key of one cell (data element × category option combo), as values are stored in the form. */
 export const cellKey = (dataElement: string, categoryOptionCombo: string) => `${dataElement}.${categoryOptionCombo}`;
+
+/** What a cell holds, as people read it: `BCG — doses administrées · 0–11 mois, Féminin`. */
+export function cellLabel(dataElements: readonly FormDataElement[], key: string): string {
+  const [elementId, comboId] = key.split('.');
+  const element = dataElements.find((candidate) => candidate.id === elementId);
+  if (!element) return key;
+  const name = element.formName || element.name;
+  const coc = element.categoryCombo.categoryOptionCombos.find((candidate) => candidate.id === comboId);
+  return coc && !isDefaultCombo(element.categoryCombo) ? `${name} · ${coc.name}` : name;
+}
 
 /**
  * Row, column and grand totals of a table from the current cell texts: numeric data elements

@@ -67,7 +67,11 @@ export function ImportPanel() {
         <div className="file-drop">
           <label htmlFor={fileId}>{t('web.import.file')}</label>
           <input id={fileId} type="file" accept=".json,.csv,.xml,.adx" onChange={(event) => void choose(event.target.files?.[0])} />
-          {file && <span className="muted">{t('web.import.fileSize', { size: formatNumber(file.size / 1024, { maximumFractionDigits: 1 }) })}</span>}
+          {file && (
+            <span className="muted">
+              {file.size < 1024 ? t('web.import.fileBytes', { size: formatNumber(file.size) }) : t('web.import.fileSize', { size: formatNumber(file.size / 1024, { maximumFractionDigits: 1 }) })}
+            </span>
+          )}
         </div>
         <div className="options-grid">
           <label>
