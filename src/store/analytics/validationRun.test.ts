@@ -82,6 +82,7 @@ describeEachEngine('validation rule runs', (database) => {
     await database().pool.query(`INSERT INTO data_set_element (data_set_id, data_element_id) SELECT ds.id, de.id FROM data_set ds, data_element de WHERE ds.code = 'STAFF_ONLY' AND de.code = 'STAFF'`);
     const staff = await runValidation(database(), { orgUnits: ['ML04'], includeDescendants: true, periods: ['202401'], dataSet: 'STAFF_ONLY' });
     expect(summary(staff)).toEqual(['R_STAFF_XOR_STOCK FAC_SEGOU_1 202401 3 40']);
+    await expect(runValidation(database(), { orgUnits: ['ML'], periods: ['202401'], dataSet: 'NO_SUCH_SET' })).rejects.toMatchObject({ code: 'VALIDATION_DATA_SET_NOT_FOUND' });
   });
 });
 

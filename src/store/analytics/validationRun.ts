@@ -125,6 +125,10 @@ export async function runValidation(database: Database, request: ValidationRunRe
        JOIN data_element de ON de.id = dse.data_element_id WHERE ds.code = $1 OR ds.uid = $1`,
       [request.dataSet],
     );
+    if (elements.rows.length === 0) {
+      const { rowCount } = await database.pool.query('SELECT 1 FROM data_set WHERE code = $1 OR uid = $1', [request.dataSet]);
+      if (!rowCount) throw new DenwError('VALIDATION_DATA_SET_NOT_FOUND', { dataSet: request.dataSet }, 'dataSet');
+    }
     const inDataSet = new Set(elements.rows.flatMap((e) => [e.uid, e.code ?? e.uid]));
     rules = rules.filter((rule) => rule.dataElements.some((de) => inDataSet.has(de)));
   }
