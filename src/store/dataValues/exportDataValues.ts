@@ -71,10 +71,11 @@ export async function exportDataValues(database: Database, request: ExportReques
   }
   const periods = request.period.map((id) => parsePeriod(id).id);
 
-  // Each value is written under the first requested data set that contains its data element.
-  const dataSetOf = new Map<number, DataSetMeta>();
-  for (const dataSet of dataSets) for (const elementId of dataSet.elements.keys()) if (!dataSetOf.has(elementId)) dataSetOf.set(elementId, dataSet);
-  const elementIds = [...new Set([...dataSetOf.keys(), ...dataElements.map((element) => element.id)])];
+  // The requested data sets that contain each data element (ADX writes a value in a group of
+  // one of them; see dataSetOfRow).
+  const dataSetsOf = new Map<number, DataSetMeta[]>();
+  for (const dataSet of dataSets) for (const elementId of dataSet.elements.keys()) dataSetsOf.set(elementId, [...(dataSetsOf.get(elementId) ?? []), dataSet]);
+  const elementIds = [...new Set([...dataSetsOf.keys(), ...dataElements.map((element) => element.id)])];
   const single = dataSets.length === 1 && dataElements.length === 0 && periods.length === 1 && orgUnits.length === 1 && !request.children;
   const header: ExportHeader = {};
   if (single) {
@@ -98,7 +99,7 @@ export async function exportDataValues(database: Database, request: ExportReques
     descendantPaths: request.children ? orgUnits.map((unit) => `${unit.path}/%`) : [],
     attributeComboIds: attributeCombos.map((combo) => combo.id),
   };
-  return { header, schemes, index, pages: pagesOf(database, filter, index, schemes, dataSetOf, pageSize) };
+  return { header, schemes, index, pages: pagesOf(database, filter, index, schemes, dataSetsOf, pageSize) };
 }
 
 interface Filter {
@@ -131,9 +132,16 @@ async function* pagesOf(
   filter: Filter,
   index: MetadataIndex,
   schemes: IdSchemes,
-  dataSetOf: Map<number, DataSetMeta>,
+  dataSetsOf: Map<number, DataSetMeta[]>,
   pageSize: number,
 ): AsyncGenerator<ExportRow[]> {
+  // A value belongs to the data set whose attribute combo is that of its attribute option
+  // combo, as DHIS2's ADX export groups values; the data element's first data set otherwise.
+  const dataSetOfRow = (row: StoredRow) => {
+    const candidates = dataSetsOf.get(row.de) ?? index.dataSetsByDataElement.get(row.de) ?? [];
+    const comboId = index.optionComboById.get(row.aoc)!.categoryComboId;
+    return (candidates.find((dataSet) => dataSet.categoryComboId === comboId) ?? candidates[0])?.id ?? 0;
+  };
   let after = [0, 0, 0, 0, 0];
   for (;;) {
     const { rows } = await database.pool.query<StoredRow>(
@@ -164,7 +172,7 @@ async function* pagesOf(
         lastUpdated: row.last_updated.toISOString(),
         comment: row.comment,
         followup: row.followup,
-        dataSetId: (dataSetOf.get(row.de) ?? index.dataSetsByDataElement.get(row.de)?.[0])?.id ?? 0,
+        dataSetId: dataSetOfRow(row),
         categoryOptionComboId: row.coc,
         attributeOptionComboId: row.aoc,
         numeric: isNumericType(element.valueType),

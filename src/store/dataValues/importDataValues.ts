@@ -154,7 +154,7 @@ export async function importDataValues(database: Database, source: DataValueSour
       await writeMerge(client, importer.username, options.source ?? null);
       for (const registration of resolveCompletions(index, header, source.completions)) {
         await registerComplete(client, registration, importer.username, registration.date);
-        dataSetComplete = registration.date;
+        dataSetComplete = registration.date.slice(0, 10);
       }
     }
     await client.query(dryRun ? 'ROLLBACK' : 'COMMIT');
