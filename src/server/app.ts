@@ -16,6 +16,7 @@ import { apiRoutes } from './routes/index.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
+    demo: DemoLoading;
     authenticator: Authenticator;
     optionalUser(request: FastifyRequest): Promise<CurrentUser | undefined>;
     requireUser(request: FastifyRequest): Promise<CurrentUser>;
@@ -34,6 +35,14 @@ export interface AppOptions {
   logger?: boolean;
   /** Sign-in settings: the clock, session limits, Secure cookies (see auth/authenticate.ts). */
   auth?: AuthOptions;
+  /** Loading state of the demonstration dataset, when the server loads it in the background. */
+  demo?: DemoLoading;
+}
+
+/** The demonstration dataset as /api/system/info reports it. */
+export interface DemoLoading {
+  status: 'absent' | 'loading' | 'ready' | 'failed';
+  values: number;
 }
 
 /** Body types the import routes read as text (DHIS2 CSV, ADX XML). */
@@ -50,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   app.decorate('database', options.database);
+  app.decorate('demo', options.demo ?? { status: 'absent', values: 0 });
   app.decorateRequest('language', 'fr');
   const authenticator = createAuthenticator(options.database, options.auth);
   app.decorate('authenticator', authenticator);

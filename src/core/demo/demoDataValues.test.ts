@@ -48,6 +48,14 @@ describe('demo data values', () => {
     expect(total('POOR') / total('GOOD')).toBeLessThan(0.6);
   });
 
+  it('draws quarterly and yearly reports too', () => {
+    const quarterly = { ...epi, periodType: 'Quarterly' as const };
+    const values = [...demoDataValues(quarterly, [unit('A', 1)], profiles, { firstYear: 2024, lastMonth: '202412', seed: 5 })];
+    expect([...new Set(values.map((v) => v.period))]).toEqual(['2024Q1', '2024Q2', '2024Q3', '2024Q4']);
+    const infants = values.filter((v) => v.categoryOptionCombo.startsWith('0-11M')).reduce((sum, v) => sum + v.value, 0);
+    expect(infants).toBeGreaterThan(4000 * 0.94 * 0.9 * 0.9 * 0.9);
+  });
+
   it('is the same for the same seed', () => {
     const run = () => [...demoDataValues(epi, [unit('A', 1)], profiles, { firstYear: 2024, lastMonth: '202406', seed: 42 })];
     expect(run()).toEqual(run());

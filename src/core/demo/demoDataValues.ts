@@ -123,13 +123,14 @@ function share(option: string, category: string[], shares: Record<string, number
 
 /**
  * Every demo value of `dataSet` for `units`, from January of `firstYear` to `lastMonth`
- * (YYYYMM, the last complete month — time is an argument, never read here).
+ * (YYYYMM, the last complete month — time is an argument, never read here). The trend
+ * counts years from `trendFrom` (default `firstYear`), so a range can be drawn year by year.
  */
 export function* demoDataValues(
   dataSet: DemoDataSet,
   units: readonly DemoUnit[],
   profiles: Readonly<Record<string, DemoProfile>>,
-  { firstYear, lastMonth, seed }: { firstYear: number; lastMonth: string; seed: number },
+  { firstYear, lastMonth, seed, trendFrom = firstYear }: { firstYear: number; lastMonth: string; seed: number; trendFrom?: number },
 ): Generator<DemoValue> {
   const random = seededRandom(seed);
   const periods = periodsOf(dataSet.periodType, firstYear, lastMonth);
@@ -139,8 +140,9 @@ export function* demoDataValues(
       if (!profile) continue;
       if (profile.reportingShare !== undefined && random() >= profile.reportingShare) continue;
       for (const period of periods) {
-        const trend = (1 + (profile.trend ?? 0)) ** (period.year - firstYear);
-        const seasonal = 1 + 0.08 * Math.sin((2 * Math.PI * Number(period.id.slice(4, 6) || 6)) / 12);
+        const trend = (1 + (profile.trend ?? 0)) ** (period.year - trendFrom);
+        // A mild seasonal swing for monthly reports (lower in the rainy season's lean months).
+        const seasonal = period.perYear === 12 ? 1 + 0.08 * Math.sin((2 * Math.PI * Number(period.id.slice(4, 6))) / 12) : 1;
         const expected = (basePopulation(unit, profile.base, period.year) * profile.perYear * unit.performance * trend * seasonal) / (profile.level ? 1 : period.perYear);
         for (const combo of element.optionCombos) {
           const comboShare = combo.options.reduce((product, option, index) => product * share(option, element.categories[index] ?? [option], profile.shares), 1);

@@ -29,6 +29,28 @@ export interface ChoroplethProps {
 const defaultPalette = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
 const noDataColour = '#e5e7eb';
 
+type Ring = number[][];
+
+/** Twice the signed planar area of a ring (shoelace): positive when counter-clockwise. */
+function signedArea(ring: Ring): number {
+  let sum = 0;
+  // Edges j → i: Σ (x_j − x_i)(y_j + y_i) is positive for a counter-clockwise ring.
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) sum += (ring[j]![0]! - ring[i]![0]!) * (ring[j]![1]! + ring[i]![1]!);
+  return sum;
+}
+
+/**
+ * GeoJSON (RFC 7946 §3.1.6) winds exterior rings counter-clockwise; d3-geo works on the
+ * sphere and reads a counter-clockwise exterior as "everything but this area", which fills
+ * the whole map. Rewinding exteriors clockwise and holes counter-clockwise fixes it.
+ */
+export function rewindForD3<G extends Geometry>(geometry: G): G {
+  const polygon = (rings: Ring[]) => rings.map((ring, index) => ((signedArea(ring) > 0) === (index === 0) ? [...ring].reverse() : ring));
+  if (geometry.type === 'Polygon') return { ...geometry, coordinates: polygon(geometry.coordinates as Ring[]) };
+  if (geometry.type === 'MultiPolygon') return { ...geometry, coordinates: (geometry.coordinates as Ring[][]).map(polygon) };
+  return geometry;
+}
+
 export function equalIntervalBreaks(values: number[], classes: number): number[] {
   if (values.length === 0) return [];
   const min = Math.min(...values);
@@ -45,7 +67,11 @@ export function classOf(value: number, breaks: number[]): number {
 export function Choropleth({ features, values, breaks, palette = defaultPalette, unit = '', title, onSelect, width = 640, height = 520 }: ChoroplethProps) {
   const { t, formatNumber } = useI18n();
   const [hovered, setHovered] = useState<Feature<Geometry, AreaProperties> | null>(null);
-  const path = useMemo(() => geoPath(geoMercator().fitSize([width, height], features)), [features, width, height]);
+  const rewound = useMemo<FeatureCollection<Geometry, AreaProperties>>(
+    () => ({ ...features, features: features.features.map((feature) => ({ ...feature, geometry: rewindForD3(feature.geometry) })) }),
+    [features],
+  );
+  const path = useMemo(() => geoPath(geoMercator().fitSize([width, height], rewound)), [rewound, width, height]);
   const known = Object.values(values).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   const classBreaks = breaks ?? equalIntervalBreaks(known, palette.length);
   const colours = palette.slice(0, classBreaks.length + 1);
@@ -60,7 +86,7 @@ export function Choropleth({ features, values, breaks, palette = defaultPalette,
     <figure className="choropleth">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
         <title>{title}</title>
-        {features.features.map((feature) => {
+        {rewound.features.map((feature) => {
           const value = values[feature.properties.code];
           const hasValue = typeof value === 'number' && Number.isFinite(value);
           const cls = hasValue ? classOf(value, classBreaks) : -1;

@@ -19,6 +19,6 @@ export default async function systemRoutes(app: FastifyInstance): Promise<void> 
     summary: 'Version, moteur de base de données / version and database engine',
     tags: ['system'],
     access: 'public',
-    handler: async () => ({ name: 'Denw', version: packageJson.version, databaseEngine: app.database.engine }),
+    handler: async () => ({ name: 'Denw', version: packageJson.version, databaseEngine: app.database.engine, demo: app.demo }),
   });
 }
