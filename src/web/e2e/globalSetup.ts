@@ -46,7 +46,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
     server.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
   });
-  process.stdout.write(`[e2e] server ready in ${((Date.now() - started) / 1000).toFixed(1)} s (first start: migrations, Mali, packages, demo data)\n`);
+  process.stdout.write(`[e2e] server listening after ${((Date.now() - started) / 1000).toFixed(1)} s (first start: migrations, Mali, programme packages)\n`);
+  // The demonstration data load in the background; the tests read them, so wait for them.
+  for (;;) {
+    const info = (await (await fetch(`http://127.0.0.1:${port}/api/system/info`)).json()) as { demo: { status: string; values: number } };
+    if (info.demo.status === 'ready') break;
+    if (info.demo.status === 'failed') throw new Error('the demonstration data failed to load');
+    if (Date.now() - started > 600_000) throw new Error('the demonstration data took more than 10 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  process.stdout.write(`[e2e] demonstration data ready after ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   project.provide('baseUrl', `http://127.0.0.1:${port}`);
   project.provide('adminPassword', adminPassword);
   return async () => {
