@@ -8,7 +8,7 @@ import { exportDataValues } from '../../../store/dataValues/exportDataValues.ts'
 import { exportText, type ExportFormat } from '../../../store/dataValues/exportWriters.ts';
 import { importDataValues } from '../../../store/dataValues/importDataValues.ts';
 import { defineRoute } from '../../route.ts';
-import { jobs } from '../jobs/jobRegistry.ts';
+import { jobs, notify } from '../jobs/jobRegistry.ts';
 import { exportQuery, importQuery } from './schema.ts';
 import { importSummaryMessage, jobStartedMessage } from './webMessage.ts';
 
@@ -50,9 +50,10 @@ export function registerDataValueSetRoutes(app: FastifyInstance): void {
       } as const;
       const importer = { username: user.username, scopePaths: user.scopePaths };
       if (background) {
-        const job = jobs.start('DATAVALUE_IMPORT', user.id, (running) =>
-          importDataValues(app.database, source, options, importer, { onProgress: (read) => (running.progress = read) }),
-        );
+        const job = jobs.start('DATAVALUE_IMPORT', user.id, (running) => {
+          notify(running, 'INFO', 'job.importing');
+          return importDataValues(app.database, source, options, importer, { onProgress: (read) => (running.progress = read) });
+        });
         return jobStartedMessage(job, language);
       }
       const { statusCode, body } = importSummaryMessage(await importDataValues(app.database, source, options, importer), language);
