@@ -77,8 +77,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const allowedMethods = trackAllowedMethods(app);
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+  const webRoot = options.webRoot && existsSync(options.webRoot) ? options.webRoot : undefined;
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? request.url;
+    // The single-page application draws its own pages: a GET of an address that is neither
+    // the API nor a file (no extension) gets index.html; a missing file stays a 404.
+    if (webRoot && (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
     const allowed = allowedMethods(path);
     if (allowed.length === 0) return sendError(new DenwError('NOT_FOUND', { path }), request, reply);
     // RFC 9110 §15.5.6: a 405 names the methods the resource does support.
@@ -88,13 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(apiRoutes, { prefix: '/api' });
 
-  if (options.webRoot && existsSync(options.webRoot)) {
-    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
-    // The single-page application handles its own routes: unknown non-API GETs get index.html.
-    app.get('/*', (request, reply) => {
-      if (request.url.startsWith('/api/')) return sendError(new DenwError('NOT_FOUND', { path: request.url }), request, reply);
-      return reply.sendFile('index.html');
-    });
-  }
+  // Files are looked up at each request, so a rebuilt web application is served without a restart.
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot });
   return app;
 }
