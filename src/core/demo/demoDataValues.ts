@@ -19,6 +19,8 @@ export interface DemoProfile {
   reportingShare?: number;
   /** A stock or level reported each period rather than a flow: not divided by periods per year. */
   level?: boolean;
+  /** A target population (a denominator): the planning figure itself, without performance, season or noise. */
+  targetPopulation?: boolean;
 }
 
 export interface DemoUnit {
@@ -66,6 +68,13 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** A fraction in [0, 1) fixed by the text (FNV-1a hash), so a unit keeps its choices across years. */
+function stableFraction(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash / 4294967296;
 }
 
 /** A Poisson draw: Knuth's method for small means, the normal approximation above 30. */
@@ -138,12 +147,15 @@ export function* demoDataValues(
     for (const element of dataSet.elements) {
       const profile = profiles[element.code];
       if (!profile) continue;
-      if (profile.reportingShare !== undefined && random() >= profile.reportingShare) continue;
+      if (profile.reportingShare !== undefined && stableFraction(`${unit.code}/${element.code}`) >= profile.reportingShare) continue;
       for (const period of periods) {
+        const population = basePopulation(unit, profile.base, period.year) * profile.perYear;
         const trend = (1 + (profile.trend ?? 0)) ** (period.year - trendFrom);
         // A mild seasonal swing for monthly reports (lower in the rainy season's lean months).
         const seasonal = period.perYear === 12 ? 1 + 0.08 * Math.sin((2 * Math.PI * Number(period.id.slice(4, 6))) / 12) : 1;
-        const expected = (basePopulation(unit, profile.base, period.year) * profile.perYear * unit.performance * trend * seasonal) / (profile.level ? 1 : period.perYear);
+        const expected = profile.targetPopulation
+          ? population / period.perYear
+          : (population * unit.performance * trend * seasonal) / (profile.level ? 1 : period.perYear);
         for (const combo of element.optionCombos) {
           const comboShare = combo.options.reduce((product, option, index) => product * share(option, element.categories[index] ?? [option], profile.shares), 1);
           yield {
@@ -151,7 +163,8 @@ export function* demoDataValues(
             period: period.id,
             orgUnit: unit.code,
             categoryOptionCombo: combo.code,
-            value: poisson(expected * comboShare, random),
+            // A target population is the planning figure itself; counts are Poisson draws.
+            value: profile.targetPopulation ? Math.round(expected * comboShare) : poisson(expected * comboShare, random),
           };
         }
       }

@@ -37,9 +37,9 @@ export const demoProfiles: Record<string, DemoProfile> = {
   EPI_MALARIA1: { base: 'survivingInfants', perYear: 0.6, shares: sex, reportingShare: 0.25 },
   EPI_MALARIA2: { base: 'survivingInfants', perYear: 0.55, shares: sex, reportingShare: 0.25 },
   EPI_MALARIA3: { base: 'survivingInfants', perYear: 0.5, shares: sex, reportingShare: 0.25 },
-  EPI_TARGET_LIVE_BIRTHS: { base: 'births', perYear: 1 },
-  EPI_TARGET_SURVIVING_INFANTS: { base: 'survivingInfants', perYear: 1 },
-  EPI_TARGET_GIRLS_10Y: { base: 'girls10', perYear: 1 },
+  EPI_TARGET_LIVE_BIRTHS: { base: 'births', perYear: 1, targetPopulation: true },
+  EPI_TARGET_SURVIVING_INFANTS: { base: 'survivingInfants', perYear: 1, targetPopulation: true },
+  EPI_TARGET_GIRLS_10Y: { base: 'girls10', perYear: 1, targetPopulation: true },
 
   // Nutrition (CMAM): SAM and MAM admissions per child under 5 per year, outcomes over exits.
   NUT_CMAM_ADMISSIONS: {
@@ -58,10 +58,10 @@ export const demoProfiles: Record<string, DemoProfile> = {
   // Education (yearly school census by cercle).
   EDU_ENROLMENT: { base: 'total', perYear: 0.13, trend: 0.01, shares: { PRESCHOOL: 0.05, F1: 0.7, F2: 0.17, SECONDARY: 0.08, F: 0.47, M: 0.53 } },
   EDU_ENROLMENT_OFFICIAL_AGE: { base: 'total', perYear: 0.1, trend: 0.01, shares: { PRESCHOOL: 0.04, F1: 0.72, F2: 0.16, SECONDARY: 0.08, F: 0.47, M: 0.53 } },
-  EDU_POP_OFFICIAL_AGE: { base: 'total', perYear: 0.3, shares: { PRESCHOOL: 0.2, F1: 0.5, F2: 0.2, SECONDARY: 0.1, ...sex } },
+  EDU_POP_OFFICIAL_AGE: { base: 'total', perYear: 0.3, targetPopulation: true, shares: { PRESCHOOL: 0.2, F1: 0.5, F2: 0.2, SECONDARY: 0.1, ...sex } },
   EDU_TEACHERS: { base: 'total', perYear: 0.0025, shares: { PRESCHOOL: 0.05, F1: 0.65, F2: 0.2, SECONDARY: 0.1, F: 0.3, M: 0.7 } },
   EDU_NEW_ENTRANTS_GRADE6: { base: 'total', perYear: 0.013, trend: 0.01, shares: { F: 0.47, M: 0.53 } },
-  EDU_POP_AGE_12: { base: 'total', perYear: 0.028, shares: sex },
+  EDU_POP_AGE_12: { base: 'total', perYear: 0.028, targetPopulation: true, shares: sex },
   EDU_SCHOOLS: { base: 'total', perYear: 0.0006 },
   EDU_SCHOOLS_CLOSED_INSECURITY: { base: 'total', perYear: 0.00006 },
 
