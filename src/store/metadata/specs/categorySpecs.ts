@@ -188,7 +188,8 @@ function planOptionCombos(bundle: Bundle): ComboPlan[] {
   for (const coc of bundle.list('categoryOptionCombos')) {
     if (!usable(coc)) continue;
     const target = bundle.resolvedTarget(coc.value!.categoryCombo);
-    if (!target) continue;
+    // An option combo with a reference to nothing already has its E5002.
+    if (!target || coc.value!.categoryOptions.some((option) => !bundle.resolvedTarget(option))) continue;
     const combo: Combo = isDocObject(target) ? (target as DocObject<'categoryCombos'>) : (docCombos.get(target.id) ?? target.id);
     if (typeof combo !== 'number' && combo.alias) continue;
     combos.add(combo);
