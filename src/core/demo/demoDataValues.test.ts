@@ -56,7 +56,7 @@ describe('demo data values', () => {
     expect(infants).toBeGreaterThan(4000 * 0.94 * 0.9 * 0.9 * 0.9);
   });
 
-  it('reports target populations as the planning figure, whatever the unit's performance', () => {
+  it("reports target populations as the planning figure, whatever the unit's performance", () => {
     const target: DemoDataSet = { code: 'T', periodType: 'Monthly', elements: [{ code: 'TARGET', categories: [['default']], optionCombos: [{ code: 'default', options: ['default'] }] }] };
     const values = [
       ...demoDataValues(target, [unit('POOR', 0.5)], { TARGET: { base: 'births', perYear: 1, targetPopulation: true } }, { firstYear: 2024, lastMonth: '202402', seed: 1 }),
