@@ -6,6 +6,8 @@ import { assessProgress, trajectory, type Direction, type Milestone, type Progre
 
 export interface SourcedValue extends Milestone {
   source: string;
+  /** How the value was obtained (household survey, WUENIC estimate, routine data …): values of one method form one series. */
+  method?: string;
 }
 
 export interface PlaceValue {

@@ -41,6 +41,7 @@ export async function readResultsFramework(database: Database, query: ResultsQue
           'rf_observation.year',
           'rf_observation.value',
           'rf_observation.source',
+          'rf_observation.method',
           'rf_observation.sex',
           'org_unit.code',
           'org_unit.name',
@@ -82,7 +83,7 @@ export async function readResultsFramework(database: Database, query: ResultsQue
                 .filter((target) => target.rf_indicator_id === indicator.id)
                 .map((target) => ({ year: target.year, value: target.value, source: target.source })),
               national: [
-                ...own.filter((o) => o.level === 1).map((o) => ({ year: o.year, value: o.value, source: o.source })),
+                ...own.filter((o) => o.level === 1).map((o) => ({ year: o.year, value: o.value, source: o.source, ...(o.method ? { method: o.method } : {}) })),
                 ...(fromRoutine?.national ?? []),
               ],
               places: [

@@ -17,21 +17,26 @@ export function IndicatorCard({ indicator }: { indicator: ResultIndicatorView })
   const show = (value: number) => `${formatNumber(value)}${unit}`;
   const option = useMemo(() => {
     const years = [...new Set([...indicator.series.map((v) => v.year), ...indicator.trajectory.map((v) => v.year)])].sort();
+    // One line per method (survey, WUENIC estimate, routine data …): values measured in
+    // different ways are not one trend, and joining them would zig-zag.
+    const methods = [...new Set(indicator.series.map((v) => v.method ?? t('web.results.observed')))];
+    const palette = ['#0058ab', '#1cabe2', '#6b4fa0', '#1a7f37', '#c2410c'];
     return {
-      grid: { left: 36, right: 12, top: 16, bottom: 24 },
+      grid: { left: 36, right: 12, top: 16, bottom: methods.length > 1 ? 48 : 24 },
       tooltip: { trigger: 'axis' },
+      legend: methods.length > 1 ? { bottom: 0, type: 'scroll', textStyle: { fontSize: 10 } } : undefined,
       xAxis: { type: 'category', data: years.map(String) },
       yAxis: { type: 'value', scale: true },
       series: [
-        {
-          name: t('web.results.observed'),
+        ...methods.map((method, index) => ({
+          name: method,
           type: 'line',
-          data: years.map((year) => indicator.series.find((v) => v.year === year)?.value ?? null),
+          data: years.map((year) => indicator.series.find((v) => v.year === year && (v.method ?? t('web.results.observed')) === method)?.value ?? null),
           connectNulls: true,
           symbolSize: 7,
-          lineStyle: { width: 3, color: '#0058ab' },
-          itemStyle: { color: '#0058ab' },
-        },
+          lineStyle: { width: 3, color: palette[index % palette.length] },
+          itemStyle: { color: palette[index % palette.length] },
+        })),
         {
           name: t('web.results.trajectory'),
           type: 'line',
@@ -70,7 +75,7 @@ export function IndicatorCard({ indicator }: { indicator: ResultIndicatorView })
         </div>
       </dl>
       {indicator.series.length + indicator.trajectory.length > 1 && (
-        <EChart option={option} height={150} label={t('web.results.trendOf', { name: indicator.name })} />
+        <EChart option={option} height={170} label={t('web.results.trendOf', { name: indicator.name })} />
       )}
       {indicator.baseline && <p className="source muted">{t('web.results.baselineSource', { source: indicator.baseline.source })}</p>}
     </article>
