@@ -84,8 +84,12 @@ export class Bundle {
 
   /** Decides which stored object each object of `collection` is, or that it is new. */
   identify(collection: Collection): void {
-    if (!isIdentified(collection)) return;
     const { identifier, importStrategy } = this.options;
+    if (!isIdentified(collection)) {
+      // Objects known by their key are found at write time (specs/keyedRows.ts).
+      for (const object of this.list(collection)) object.action = importStrategy === 'DELETE' ? 'delete' : 'create';
+      return;
+    }
     const index = this.index.get(collection)!;
     const storedUid = new Map([...index.byUid].filter(([, target]) => !isDocObject(target)) as [string, StoredRow][]);
     const storedCode = new Map([...index.byCode].filter(([, target]) => !isDocObject(target)) as [string, StoredRow][]);

@@ -191,6 +191,32 @@ describeEachEngine('metadata import: errors, atomicity and strategies', (databas
     expect(await count(database(), 'data_element')).toBe(1);
   });
 
+  it('with atomicMode=NONE, an object referring to a refused one is refused too (E5002); the others are written', async () => {
+    const report = await importMetadata(database(), {
+      organisationUnits: [
+        { code: 'A', name: 'A', parent: { code: 'NOPE' } },
+        { code: 'B', name: 'B', parent: { code: 'A' } },
+        { code: 'C', name: 'C' },
+      ],
+    }, { atomicMode: 'NONE' });
+    expect(report).toMatchObject({ status: 'WARNING', stats: { created: 1, ignored: 2 } });
+    const errors = report.typeReports[0]!.objectReports.map((object) => [object.index, object.errorReports[0]!.errorCode, object.errorReports[0]!.errorProperty]);
+    expect(errors).toEqual([
+      [0, 'E5002', 'parent'],
+      [1, 'E5002', 'parent'],
+    ]);
+    expect((await database().pool.query(`SELECT code, level FROM org_unit`)).rows).toEqual([{ code: 'C', level: 1 }]);
+  });
+
+  it('keys population rows by org unit, year, age group and sex: CREATE refuses one already there, DELETE removes it', async () => {
+    const rows = { population: [{ orgUnit: { code: 'C' }, year: 2024, ageGroup: 'total', sex: 'T', value: 1000, source: 'Recensement' }] };
+    expect((await importMetadata(database(), rows, { importStrategy: 'CREATE' })).stats.created).toBe(1);
+    const again = await importMetadata(database(), rows, { importStrategy: 'CREATE' });
+    expect(again.typeReports[0]!.objectReports[0]!.errorReports[0]!.errorCode).toBe('E5000');
+    expect((await importMetadata(database(), rows, { importStrategy: 'DELETE' })).stats.deleted).toBe(1);
+    expect(await count(database(), 'population')).toBe(0);
+  });
+
   it('CREATE refuses what exists (E5000), UPDATE what does not (E5001); dryRun writes nothing', async () => {
     const create = await importMetadata(database(), { dataElements: [{ code: 'OK_ONE', name: 'Encore' }] }, { importStrategy: 'CREATE' });
     expect(create.typeReports[0]!.objectReports[0]!.errorReports[0]!.errorCode).toBe('E5000');

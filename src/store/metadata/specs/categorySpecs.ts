@@ -64,6 +64,8 @@ interface ComboPlan {
   expected: ExpectedOptionCombo<string>[];
   given: Map<GivenCoc, ExpectedOptionCombo<string>>;
   generate: ExpectedOptionCombo<string>[];
+  /** Option sets that already have a stored option combo. */
+  storedKeys: Set<string>;
   obsoleteIds: number[];
   /** The object of the document that a refused deletion is reported on. */
   blame: DocObject;
@@ -97,7 +99,11 @@ export function categoryOptionComboSpec(): CollectionSpec<'categoryOptionCombos'
         if (typeof plan.combo !== 'number' && plan.combo.errors.length > 0) continue;
         const comboId = typeof plan.combo === 'number' ? plan.combo : plan.combo.id!;
         for (const [coc, expected] of plan.given) {
-          if (!writing.has(coc)) continue;
+          // With atomicMode=NONE a refused option combo leaves its combination to be generated.
+          if (!writing.has(coc)) {
+            if (!plan.storedKeys.has(expected.setKey)) plan.generate.push(expected);
+            continue;
+          }
           const value = coc.value;
           rows.push({
             id: coc.id,
@@ -208,7 +214,7 @@ function planOptionCombos(bundle: Bundle): ComboPlan[] {
     const stored = bundle.preheat.optionCombos.filter((coc) => coc.comboId === storedId);
     const storedByKey = new Map(stored.map((coc) => [optionSetKey(coc.optionIds.map(storedOptionUid)), coc]));
     const given = givenByCombo.get(combo) ?? [];
-    const plan: ComboPlan = { combo, expected, given: new Map(), generate: [], obsoleteIds: [], blame: blameFor(bundle, combo, given) };
+    const plan: ComboPlan = { combo, expected, given: new Map(), generate: [], storedKeys: new Set(storedByKey.keys()), obsoleteIds: [], blame: blameFor(bundle, combo, given) };
     const givenOptionUids = (coc: GivenCoc) => coc.value.categoryOptions.map((ref) => uidOf(bundle.target(ref)));
     const error = given.length
       ? checkGivenOptionCombos(comboUid, expected, given.map((coc) => ({ optionKeys: givenOptionUids(coc), optionUids: givenOptionUids(coc) })))

@@ -87,7 +87,8 @@ export function organisationUnitSpec(): CollectionSpec<'organisationUnits'> {
     async write(objects, { client, bundle }) {
       const idOf = (node: Node) => (typeof node === 'number' ? node : node.id!);
       const uidOf = (node: Node) => (typeof node === 'number' ? bundle.preheat.orgUnitUid.get(node)! : node.uid!);
-      const ordered = placement!.order.filter((node): node is ParsedObject<'organisationUnits'> => objects.includes(node as never));
+      const writing = new Set<Node>(objects);
+      const ordered = placement!.order.filter((node): node is ParsedObject<'organisationUnits'> => writing.has(node));
       const rows = ordered.map((unit) => {
         const ancestry = placement!.ancestry.get(unit)!;
         const value = unit.value;
