@@ -9,10 +9,6 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const ALPHANUMERIC = `${LETTERS}0123456789`;
 const UID_LENGTH = 11;
 
-export function isUid(value: string): boolean {
-  return UID_PATTERN.test(value);
-}
-
 /** Fills a buffer with random bytes; Web Crypto by default (a global in Node 20 and browsers). */
 export type RandomBytes = (buffer: Uint8Array) => Uint8Array;
 const webCrypto: RandomBytes = (buffer) => globalThis.crypto.getRandomValues(buffer);

@@ -144,6 +144,32 @@ describeEachEngine('metadata import: the org-unit tree', (database) => {
     expect(rows[1].path.split('/')).toHaveLength(5);
   });
 
+  it("moves the unit's data with it in the real-time aggregates (migration 010's trigger sees the import's updates)", async () => {
+    const { pool } = database();
+    await importMetadata(database(), {
+      organisationUnits: [{ code: 'FAC', name: 'CSCom', parent: { code: 'ML0101' }, openingDate: '2000-01-01' }],
+      dataElements: [{ code: 'VISITS', name: 'Consultations' }],
+    });
+    await pool.query(`INSERT INTO period (iso, period_type, start_date, end_date) VALUES ('202401', 'Monthly', '2024-01-01', '2024-01-31')`);
+    await pool.query(
+      `INSERT INTO data_value (data_element_id, period_id, org_unit_id, category_option_combo_id, value, numeric_value)
+       SELECT de.id, p.id, ou.id, 1, '7', 7 FROM data_element de, period p, org_unit ou WHERE de.code = 'VISITS' AND ou.code = 'FAC'`,
+    );
+    const sums = async () =>
+      (await pool.query(`SELECT ou.code, a.value_sum::float8 AS sum FROM aggregated_data_value a JOIN org_unit ou ON ou.id = a.org_unit_id ORDER BY ou.code`)).rows;
+    expect(await sums()).toEqual([
+      { code: 'ML', sum: 7 },
+      { code: 'ML01', sum: 7 },
+      { code: 'ML0101', sum: 7 },
+      { code: 'ML02', sum: 7 },
+    ]);
+    await importMetadata(database(), { organisationUnits: [{ code: 'ML0101', name: 'Kayes', parent: { code: 'ML' }, openingDate: '1977-01-01' }] });
+    expect(await sums()).toEqual([
+      { code: 'ML', sum: 7 },
+      { code: 'ML0101', sum: 7 },
+    ]);
+  });
+
   it('refuses a parent chain that loops, writing nothing', async () => {
     const report = await importMetadata(database(), {
       organisationUnits: [{ code: 'ML', name: 'Mali', parent: { code: 'ML0101' }, openingDate: '1960-09-22' }],

@@ -40,7 +40,8 @@ export interface ImportOptions {
   language?: Language;
 }
 
-export async function importMetadata(database: Database, document: Record<string, unknown>, options: ImportOptions = {}): Promise<ImportReport> {
+/** `document`: a metadata document (any object; each known collection must be a list). */
+export async function importMetadata(database: Database, document: object, options: ImportOptions = {}): Promise<ImportReport> {
   const importStrategy = options.importStrategy ?? 'CREATE_AND_UPDATE';
   const atomicMode = options.atomicMode ?? 'ALL';
   const client = await database.pool.connect();
@@ -48,7 +49,7 @@ export async function importMetadata(database: Database, document: Record<string
     await client.query('BEGIN');
     const bundle = new Bundle(await loadPreheat(client), { importStrategy, atomicMode, identifier: options.identifier ?? 'AUTO' });
     const specs = collectionSpecs();
-    readDocument(bundle, document);
+    readDocument(bundle, document as Record<string, unknown>);
     check(bundle, specs);
     let written = false;
     let refused = false;
@@ -63,7 +64,7 @@ export async function importMetadata(database: Database, document: Record<string
       atomicMode: refused ? 'ALL' : atomicMode,
       reportMode: options.reportMode ?? 'ERRORS',
       language: options.language ?? 'fr',
-      unsupported: unsupportedCollections(document),
+      unsupported: unsupportedCollections(document as Record<string, unknown>),
     });
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
@@ -104,7 +105,9 @@ function readDocument(bundle: Bundle, document: Record<string, unknown>): void {
       if (!('name' in raw)) continue;
       const parsed = inlineSectionSchema.parse(raw);
       const value = { ...parsed, dataSet: { id: undefined, code: undefined } } as MetadataObject<'sections'>;
-      bundle.add({ collection: 'sections', index: index++, raw: raw as Record<string, unknown>, value, errors: [], action: 'create', targets: [], owner: dataSet });
+      // The section falls with its data set under atomicMode=NONE (the cascade follows `targets`).
+      const targets = [{ property: 'dataSet', target: dataSet }];
+      bundle.add({ collection: 'sections', index: index++, raw: raw as Record<string, unknown>, value, errors: [], action: 'create', targets, owner: dataSet });
     }
   }
 }
