@@ -19,6 +19,39 @@ function groupByTrail(options: readonly OrgUnitOption[]) {
   return groups;
 }
 
+/**
+ * Units of one level (a data set's health areas) are grouped under their ancestors; units of
+ * several levels (a scope, an export) are shown as an indented tree, or with their ancestors
+ * after the name when searching, since the tree no longer shows them.
+ */
+function OptionList({ options, searching }: { options: readonly OrgUnitOption[]; searching: boolean }) {
+  const top = Math.min(...options.map((option) => option.level));
+  if (options.every((option) => option.level === top)) {
+    return groupByTrail(options).map((group, index) =>
+      group.trail ? (
+        <optgroup key={`${index}-${group.trail}`} label={group.trail}>
+          {group.options.map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.name}
+            </option>
+          ))}
+        </optgroup>
+      ) : (
+        group.options.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.name}
+          </option>
+        ))
+      ),
+    );
+  }
+  return options.map((option) => (
+    <option key={option.id} value={option.id} title={[...option.trail, option.name].join(' › ')}>
+      {searching ? [option.name, option.trail.join(' › ')].filter(Boolean).join(' — ') : `${'\u00a0\u00a0\u00a0'.repeat(option.level - top)}${option.name}`}
+    </option>
+  ));
+}
+
 interface PickerProps {
   label: string;
   options: readonly OrgUnitOption[];
@@ -37,23 +70,7 @@ function SearchableList({ label, options, size = 10, value, onPick }: PickerProp
       <label htmlFor={searchId}>{label}</label>
       <input id={searchId} type="search" value={query} placeholder={t('web.orgUnit.search')} aria-controls={listId} onChange={(event) => setQuery(event.target.value)} />
       <select id={listId} size={size} aria-label={label} value={value} onChange={(event) => onPick(event.target.value)}>
-        {groupByTrail(shown).map((group) =>
-          group.trail ? (
-            <optgroup key={group.trail} label={group.trail}>
-              {group.options.map((option) => (
-                <option key={option.id} value={option.id}>
-                  {option.name}
-                </option>
-              ))}
-            </optgroup>
-          ) : (
-            group.options.map((option) => (
-              <option key={option.id} value={option.id}>
-                {option.name}
-              </option>
-            ))
-          ),
-        )}
+        <OptionList options={shown} searching={query.trim() !== ''} />
       </select>
       <p className="muted picker-count" aria-live="polite">
         {found.length > shown.length

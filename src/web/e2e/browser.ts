@@ -1,7 +1,6 @@
 // Debian's Chromium driven by playwright-core (no browser download), with the flags this
 // machine needs: no sandbox as root, no GPU, and no background network (the network is closed).
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
@@ -20,7 +19,8 @@ export const chromiumFlags = [
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...chromiumFlags, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'denw-chromium-'))}`],
+    // playwright-core gives every launch a fresh temporary profile (it refuses --user-data-dir).
+    args: chromiumFlags,
   });
 }
 

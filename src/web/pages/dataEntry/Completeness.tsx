@@ -1,59 +1,68 @@
-// Completeness of a data set for a period across the user's scope, as DHIS2 reports it: the
-// share of expected reports (org units the data set is assigned to) that are complete
-// (DHIS2 reporting rate = actual reports ÷ expected reports, actual reports being complete
-// data set registrations; docs.dhis2.org, "Data set report" / "Reporting rate summary").
-import { useEffect, useState } from 'react';
-import { api } from '../../app/api.ts';
+// Completeness of a data set for a period across the user's scope: of the org units the data set
+// is assigned to (DHIS2's expected reports), how many have entered data for the period. Counted
+// by analytics in one query: the data set's numeric elements combined in a filter (a filter adds
+// its items up, as DHIS2's does), one row per assigned unit that has any value, at the levels
+// the data set is assigned to under each scope root (`ou:ROOT;LEVEL-n`, DHIS2's boundary syntax).
+import { useEffect, useMemo, useState } from 'react';
+import { isNumericType } from '../../../core/dataValueSets/valueTypes.ts';
+import { fetchAnalytics } from '../../app/analytics.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import type { ScopeOrgUnit } from '../../app/session.tsx';
 import { insideScope, type OrgUnit } from '../../components/orgUnits.ts';
 import { periodLabel } from '../../components/periods.ts';
 import type { EntryDataSet } from './dataEntryApi.ts';
 
-export function Completeness({ dataSet, period, scopePaths, units, completedHere }: {
+export function Completeness({ dataSet, period, units, scope, refresh }: {
   dataSet: EntryDataSet;
   period: string;
-  scopePaths: string[];
-  units: OrgUnit[] | undefined;
-  /** Whether the open form is complete: the counts follow its completion. */
-  completedHere: boolean;
+  units: OrgUnit[];
+  scope: ScopeOrgUnit[];
+  /** Changes when the counts may have changed (another form opened, a form completed). */
+  refresh: string;
 }) {
   const { t, formatNumber, language } = useI18n();
-  const [completed, setCompleted] = useState<Set<string> | null>(null);
+  const [reported, setReported] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const roots = units?.filter((unit) => scopePaths.includes(unit.path)) ?? [];
-  const assigned = new Set(dataSet.organisationUnits);
-  const expected = units?.filter((unit) => assigned.has(unit.id) && insideScope(unit.path, scopePaths)).length;
+  const expected = useMemo(() => {
+    const assigned = new Set(dataSet.organisationUnits);
+    const scopePaths = scope.map((root) => root.path);
+    return units.filter((unit) => assigned.has(unit.id) && insideScope(unit.path, scopePaths));
+  }, [dataSet, units, scope]);
+  const elements = dataSet.dataElements.filter((element) => isNumericType(element.valueType)).map((element) => element.id);
 
   useEffect(() => {
-    if (roots.length === 0) return;
+    if (expected.length === 0 || elements.length === 0) return;
     let current = true;
-    const query = new URLSearchParams({ dataSet: dataSet.id, period, children: 'true' });
-    for (const root of roots) query.append('orgUnit', root.id);
-    api<{ completeDataSetRegistrations?: Array<{ organisationUnit: string; completed?: boolean }> }>(`/api/completeDataSetRegistrations?${query}`)
-      .then((body) => {
+    const levels = [...new Set(expected.map((unit) => `LEVEL-${unit.level}`))];
+    const expectedIds = new Set(expected.map((unit) => unit.id));
+    fetchAnalytics({
+      dimensions: { ou: [...scope.map((root) => root.id), ...levels] },
+      filters: { dx: elements, pe: [period] },
+      params: { outputIdScheme: 'UID', skipMeta: 'true' },
+    })
+      .then(({ records }) => {
         if (!current) return;
         setError(null);
-        setCompleted(new Set((body.completeDataSetRegistrations ?? []).filter((r) => r.completed !== false).map((r) => r.organisationUnit)));
+        setReported(new Set(records.filter((record) => expectedIds.has(String(record.ou))).map((record) => record.ou)).size);
       })
       .catch((failure: Error) => current && setError(failure.message));
     return () => {
       current = false;
     };
-  }, [dataSet.id, period, roots.map((root) => root.id).join(','), completedHere]);
+  }, [dataSet.id, period, expected, refresh]);
 
   if (error) return <p className="form-error">{error}</p>;
-  if (expected === undefined || completed === null) return null;
-  const actual = [...completed].filter((id) => assigned.has(id)).length;
-  const rate = expected === 0 ? 0 : (actual / expected) * 100;
+  if (reported === null) return null;
+  const rate = expected.length === 0 ? 0 : (reported / expected.length) * 100;
   return (
-    <section className="card completeness" aria-label={t('web.dataEntry.completeness')} data-completed={actual} data-expected={expected}>
+    <section className="card completeness" aria-label={t('web.dataEntry.completeness')} data-reported={reported} data-expected={expected.length}>
       <div>
         <h2>{t('web.dataEntry.completeness')}</h2>
         <p className="muted">{t('web.dataEntry.completenessOf', { dataSet: dataSet.name, period: periodLabel(period, language) })}</p>
       </div>
       <div className="completeness-figure">
         <strong>{formatNumber(rate, { maximumFractionDigits: 0 })} %</strong>
-        <span>{t('web.dataEntry.completenessCount', { completed: formatNumber(actual), expected: formatNumber(expected) })}</span>
+        <span>{t('web.dataEntry.completenessCount', { reported: formatNumber(reported), expected: formatNumber(expected.length) })}</span>
       </div>
       <progress max={100} value={rate} aria-label={t('web.dataEntry.completeness')} />
     </section>

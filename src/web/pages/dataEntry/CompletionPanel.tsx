@@ -4,7 +4,7 @@
 // marked incomplete again, as in DHIS2's data entry.
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n.tsx';
-import { loadCompletion, setCompletion, validateForm, type Completion, type Violation } from './completionApi.ts';
+import { setCompletion, validateForm, type Violation } from './completionApi.ts';
 import type { FormKey } from './dataEntryApi.ts';
 
 const operatorSymbols: Record<string, string> = {
@@ -53,29 +53,21 @@ function Violations({ violations }: { violations: Violation[] }) {
   );
 }
 
-export function CompletionPanel({ form, validCompleteOnly, onCompletedChange }: { form: FormKey; validCompleteOnly: boolean; onCompletedChange(completed: boolean): void }) {
+export function CompletionPanel({ form, completeDate, validCompleteOnly, onCompletedChange }: {
+  form: FormKey;
+  /** When the form was marked complete (`YYYY-MM-DD`), or null. */
+  completeDate: string | null;
+  validCompleteOnly: boolean;
+  onCompletedChange(completeDate: string | null): void;
+}) {
   const { t, formatDate } = useI18n();
-  const [completion, setState] = useState<Completion | null>(null);
   const [violations, setViolations] = useState<Violation[] | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const key = `${form.dataSet}/${form.orgUnit}/${form.period}`;
-
   useEffect(() => {
-    setState(null);
     setViolations(null);
     setMessage(null);
-    let current = true;
-    loadCompletion(form)
-      .then((loaded) => {
-        if (!current) return;
-        setState(loaded);
-        onCompletedChange(loaded.completed);
-      })
-      .catch((failure: Error) => current && setMessage({ text: failure.message, error: true }));
-    return () => {
-      current = false;
-    };
   }, [key]);
 
   async function run(action: () => Promise<void>) {
@@ -99,38 +91,30 @@ export function CompletionPanel({ form, validCompleteOnly, onCompletedChange }: 
         return;
       }
       await setCompletion(form, true);
-      setState({ completed: true, date: new Date().toISOString() });
-      onCompletedChange(true);
+      onCompletedChange(new Date().toISOString().slice(0, 10));
       setMessage({ text: t(found.length > 0 ? 'web.dataEntry.completedWithViolations' : 'web.dataEntry.completedValid'), error: false });
     });
   const markIncomplete = () =>
     run(async () => {
       await setCompletion(form, false);
-      setState({ completed: false });
-      onCompletedChange(false);
+      onCompletedChange(null);
     });
 
   return (
     <>
       <div className="completion">
-        {completion && (
-          <span className={`status ${completion.completed ? 'status-on-track' : 'status-no-data'}`} data-completed={completion.completed}>
-            {completion.completed
-              ? completion.date
-                ? t('web.dataEntry.completedOn', { date: formatDate(completion.date.slice(0, 10)) })
-                : t('web.dataEntry.completed')
-              : t('web.dataEntry.notCompleted')}
-          </span>
-        )}
+        <span className={`status ${completeDate ? 'status-on-track' : 'status-no-data'}`} data-completed={completeDate !== null}>
+          {completeDate ? t('web.dataEntry.completedOn', { date: formatDate(completeDate) }) : t('web.dataEntry.notCompleted')}
+        </span>
         <button type="button" className="button-secondary" disabled={busy} onClick={() => run(async () => setViolations(await validateForm(form)))}>
           {t('web.dataEntry.runValidation')}
         </button>
-        {completion?.completed ? (
+        {completeDate ? (
           <button type="button" className="button-secondary" disabled={busy} onClick={markIncomplete}>
             {t('web.dataEntry.markIncomplete')}
           </button>
         ) : (
-          <button type="button" className="button-primary" disabled={busy || !completion} onClick={markComplete}>
+          <button type="button" className="button-primary" disabled={busy} onClick={markComplete}>
             {busy ? t('web.loading') : t('web.dataEntry.markComplete')}
           </button>
         )}

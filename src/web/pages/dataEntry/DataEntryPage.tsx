@@ -45,6 +45,10 @@ export default function DataEntryPage() {
   const { units, error: unitsError } = useOrgUnits();
   const ds = dataSet.data;
   const period = ds ? (query.get('pe') ?? defaultPeriod(ds.periodType, ds.openFuturePeriods)) : '';
+  // The default period goes into the address too, so that the form's address is complete.
+  useEffect(() => {
+    if (period && !query.get('pe')) setQuery({ pe: period });
+  }, [period]);
 
   const scopePaths = useMemo(() => (me?.scope ?? []).map((unit) => unit.path), [me]);
   const options = useMemo(() => (ds && units ? orgUnitOptions(units, scopePaths, new Set(ds.organisationUnits)) : []), [ds, units, scopePaths]);
@@ -55,14 +59,18 @@ export default function DataEntryPage() {
   const [values, setValues] = useState<Map<string, StoredValue> | null>(null);
   const [valuesError, setValuesError] = useState<string | null>(null);
   const [detailsKey, setDetailsKey] = useState<string | null>(null);
-  const [completed, setCompleted] = useState(false);
+  const [completeDate, setCompleteDate] = useState<string | null>(null);
   useEffect(() => {
     setValues(null);
     setValuesError(null);
     if (!form) return;
     let current = true;
     loadValues(form)
-      .then((loaded) => current && setValues(loaded))
+      .then((loaded) => {
+        if (!current) return;
+        setValues(loaded.values);
+        setCompleteDate(loaded.completeDate);
+      })
       .catch((failure: Error) => current && setValuesError(failure.message));
     return () => {
       current = false;
@@ -120,7 +128,7 @@ export default function DataEntryPage() {
           ))}
         </aside>
         <section className="entry-main" aria-live="polite" aria-busy={Boolean(form && !values && !valuesError)}>
-          {ds && period && <Completeness dataSet={ds} period={period} scopePaths={scopePaths} units={units} completedHere={completed} />}
+          {ds && period && units && <Completeness dataSet={ds} period={period} units={units} scope={me?.scope ?? []} refresh={`${formId}:${completeDate}`} />}
           {!ds && <p className="empty-state card">{t('web.dataEntry.chooseDataSet')}</p>}
           {ds && !orgUnit && <p className="empty-state card">{options.length === 0 && units ? t('web.dataEntry.noOrgUnit') : t('web.dataEntry.chooseOrgUnit')}</p>}
           {form && orgUnit && (
@@ -131,7 +139,7 @@ export default function DataEntryPage() {
                   {[...orgUnit.trail, orgUnit.name].join(' › ')} · {periodLabel(form.period, language)}
                 </p>
               </div>
-              <CompletionPanel form={form} validCompleteOnly={ds!.validCompleteOnly} onCompletedChange={setCompleted} />
+              {values && <CompletionPanel form={form} completeDate={completeDate} validCompleteOnly={ds!.validCompleteOnly} onCompletedChange={setCompleteDate} />}
             </header>
           )}
           {valuesError && (
@@ -143,7 +151,7 @@ export default function DataEntryPage() {
           {form && values && (
             <>
               <p className="muted entry-help">{t('web.dataEntry.keyboardHelp')}</p>
-              <DataEntryForm formId={formId} dataSet={ds!} values={values} locked={completed} save={save} onDetails={setDetailsKey} onSaved={onSaved} />
+              <DataEntryForm formId={formId} dataSet={ds!} values={values} locked={completeDate !== null} save={save} onDetails={setDetailsKey} onSaved={onSaved} />
             </>
           )}
         </section>

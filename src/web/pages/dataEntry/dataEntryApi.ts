@@ -1,8 +1,8 @@
 // What data entry reads and writes, in DHIS2's shapes: a data set with its elements, sections,
 // category combos and option combos (GET /api/dataSets/{id}); the values of one form
 // (GET /api/dataValueSets?dataSet&period&orgUnit); one value at a time (POST/DELETE
-// /api/dataValues with de, pe, ou, co, value, comment, followUp, as DHIS2's DataValueController);
-// completion (/api/completeDataSetRegistrations) and validation (/api/validation).
+// /api/dataValues with de, pe, ou, co, ds, value, comment, followUp, as DHIS2's
+// DataValueController). Completion and validation: completionApi.ts.
 // Everything is addressed by UID: codes are optional in DHIS2 and option-combo codes repeat.
 import { api } from '../../app/api.ts';
 import type { CategoryCombo, FormDataElement, FormSection, Named } from './sectionForm.ts';
@@ -127,21 +127,29 @@ interface RawDataValue {
   categoryOptionCombo: string;
   value: string;
   comment?: string | null;
-  followup?: boolean | string;
+  followup?: boolean;
   storedBy?: string | null;
   lastUpdated?: string | null;
 }
 
-/** The values of one form, keyed `dataElement.categoryOptionCombo` (sectionForm.cellKey). */
-export async function loadValues({ dataSet, period, orgUnit }: FormKey): Promise<Map<string, StoredValue>> {
+export interface FormValues {
+  /** Keyed `dataElement.categoryOptionCombo` (sectionForm.cellKey). */
+  values: Map<string, StoredValue>;
+  /** When the form was marked complete (`YYYY-MM-DD`), or null. */
+  completeDate: string | null;
+}
+
+/** The values of one form, and whether it is complete (the export's `completeDate`, as DHIS2's). */
+export async function loadValues({ dataSet, period, orgUnit }: FormKey): Promise<FormValues> {
   const query = new URLSearchParams({ dataSet, period, orgUnit, idScheme: 'uid' });
-  const body = await api<{ dataValues?: RawDataValue[] }>(`/api/dataValueSets?${query}`);
-  return new Map(
-    (body.dataValues ?? []).map((raw) => [
+  const body = await api<{ completeDate?: string; dataValues?: RawDataValue[] }>(`/api/dataValueSets?${query}`);
+  const values = new Map(
+    (body.dataValues ?? []).map((raw): [string, StoredValue] => [
       `${raw.dataElement}.${raw.categoryOptionCombo}`,
-      { value: raw.value, comment: raw.comment ?? null, followUp: raw.followup === true || raw.followup === 'true', storedBy: raw.storedBy ?? null, lastUpdated: raw.lastUpdated ?? null },
+      { value: raw.value, comment: raw.comment ?? null, followUp: raw.followup === true, storedBy: raw.storedBy ?? null, lastUpdated: raw.lastUpdated ?? null },
     ]),
   );
+  return { values, completeDate: body.completeDate ?? null };
 }
 
 function valueQuery(form: FormKey, key: string, extra: Record<string, string> = {}) {

@@ -44,13 +44,23 @@ describe('saving values as they are typed', () => {
     expect(server.sent.map((s) => s.value)).toEqual(['5']);
   });
 
-  it('does not send a value equal to the stored one', async () => {
+  it('does not send a value equal to the stored one, nor mark a cell merely passed through', async () => {
     const server = fakeServer();
     const saver = new ValueSaver(server.save, report);
     saver.load('a', '7');
     saver.commit('a', '7');
     expect(server.sent).toHaveLength(0);
-    expect(states).toEqual([['a', { status: 'saved' }]]);
+    expect(states).toEqual([]);
+  });
+
+  it('clears a refused cell set back to its stored value', async () => {
+    const server = fakeServer();
+    const saver = new ValueSaver(server.save, report);
+    saver.load('a', '7');
+    saver.refuse('a', 'Pas un entier');
+    saver.commit('a', '7');
+    expect(server.sent).toHaveLength(0);
+    expect(states.at(-1)).toEqual(['a', undefined]);
   });
 
   it('keeps one request per cell in flight and sends the latest text after it', async () => {

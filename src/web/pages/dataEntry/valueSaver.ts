@@ -13,6 +13,8 @@ export interface CellState {
 
 interface Cell {
   stored: string;
+  /** The last state reported, so that a refused text set back to the stored value clears it. */
+  state?: CellState;
   /** The text to send once the request in flight ends. */
   waiting?: string;
   inFlight: boolean;
@@ -56,8 +58,9 @@ export class ValueSaver {
       return;
     }
     if (value === cell.stored) {
-      // Back to what the server holds (e.g. an invalid text corrected): nothing to send.
-      this.report(key, cell.stored === '' ? undefined : { status: 'saved' });
+      // Nothing to send. A cell merely passed through keeps its look; one that was refused or
+      // failed and is back to the stored value is clear again.
+      if (cell.state?.status === 'invalid' || cell.state?.status === 'failed') this.update(key, cell, undefined);
       return;
     }
     void this.send(key, cell, value);
@@ -69,12 +72,17 @@ export class ValueSaver {
     clearTimeout(cell.timer);
     cell.timer = undefined;
     cell.waiting = undefined;
-    this.report(key, { status: 'invalid', message });
+    this.update(key, cell, { status: 'invalid', message });
+  }
+
+  private update(key: string, cell: Cell, state: CellState | undefined): void {
+    cell.state = state;
+    this.report(key, state);
   }
 
   private async send(key: string, cell: Cell, value: string): Promise<void> {
     cell.inFlight = true;
-    this.report(key, { status: 'saving' });
+    this.update(key, cell, { status: 'saving' });
     let failure: string | undefined;
     try {
       await this.save(key, value);
@@ -89,7 +97,7 @@ export class ValueSaver {
       this.commit(key, waiting);
       return;
     }
-    this.report(key, failure === undefined ? { status: 'saved' } : { status: 'failed', message: failure });
+    this.update(key, cell, failure === undefined ? { status: 'saved' } : { status: 'failed', message: failure });
   }
 
   /** Pending saves are dropped when the form changes (another unit, period or data set). */

@@ -104,7 +104,7 @@ export function ImportPanel() {
           <span>
             {t(progress.phase === 'upload' ? 'web.import.uploading' : 'web.import.importing')}
             {percent !== undefined && ` — ${percent} %`}
-            {progress.message && ` — ${progress.message}`}
+            {progress.valuesRead !== undefined && ` — ${t('web.import.valuesRead', { count: formatNumber(progress.valuesRead) })}`}
           </span>
           <progress max={100} value={percent} aria-label={t('web.import.progress')} />
         </div>

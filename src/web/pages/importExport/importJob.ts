@@ -25,22 +25,23 @@ export interface ImportSummary {
 
 export interface ImportProgress {
   phase: 'upload' | 'import';
-  /** 0 to 1 when known. */
+  /** Share of the file uploaded, 0 to 1. */
   fraction?: number;
-  message?: string;
+  /** Values read and checked by the server so far. */
+  valuesRead?: number;
 }
 
 interface JobReference {
   response?: { id?: string; jobType?: string; relativeNotifierEndpoint?: string };
 }
 
-interface JobStatus {
-  completed?: boolean;
-  done?: boolean;
-  status?: string;
-  message?: string;
-  progress?: number | { fraction?: number; valuesRead?: number; total?: number };
-  summary?: ImportSummary;
+/** A job notification as GET /api/system/tasks/{type}/{id} lists them, newest first (DHIS2). */
+interface JobNotification {
+  level: 'INFO' | 'ERROR';
+  message: string;
+  completed: boolean;
+  /** Denw: values read and checked so far. */
+  progress?: number;
 }
 
 const isSummary = (body: unknown): body is ImportSummary => typeof body === 'object' && body !== null && 'importCount' in body;
@@ -74,33 +75,25 @@ function upload(url: string, file: File, contentType: string, language: string, 
   });
 }
 
-/** One reading of a job's status: its summary when the job carries it, whether it is done, its progress. */
-function readStatus(body: unknown): { summary?: ImportSummary; completed: boolean; progress: ImportProgress } {
-  // DHIS2 /api/system/tasks answers with the job's notifications, newest first.
-  const status: JobStatus = Array.isArray(body) ? (body[0] ?? {}) : ((body as JobStatus) ?? {});
-  const summary = status.summary ?? (isSummary(body) ? body : undefined);
-  const fraction = typeof status.progress === 'number' ? status.progress / (status.progress > 1 ? 100 : 1) : status.progress?.fraction;
-  return { summary, completed: Boolean(status.completed || status.done), progress: { phase: 'import', fraction, message: status.message } };
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const apiPath = (path: string) => (path.startsWith('/api') ? path : `/api${path}`);
 
 export async function runImport(file: File, options: ImportOptions, language: string, onProgress: (progress: ImportProgress) => void): Promise<ImportSummary> {
   const answer = await upload(`/api/dataValueSets?${importQuery(options, true)}`, file, contentTypes[options.format], language, onProgress);
   if (isSummary(answer)) return answer;
   const nested = (answer as { response?: unknown }).response;
   if (isSummary(nested)) return nested;
-  const job = (answer as JobReference).response;
-  const statusPath = job?.relativeNotifierEndpoint ?? (job?.id ? `/system/tasks/${job.jobType ?? 'DATAVALUE_IMPORT'}/${job.id}` : undefined);
+  const statusPath = (answer as JobReference).response?.relativeNotifierEndpoint;
   if (!statusPath) throw new ApiError(500, String((answer as { message?: string }).message ?? ''), answer);
   onProgress({ phase: 'import' });
   // Quick at first (small files finish in well under a second), then every two seconds at most.
   for (let wait = 200; ; wait = Math.min(wait * 1.5, 2000)) {
     await sleep(wait);
-    const { summary, completed, progress } = readStatus(await api<unknown>(apiPath(statusPath)));
-    if (summary) return summary;
-    if (completed) return api<ImportSummary>(apiPath(statusPath.replace('/system/tasks/', '/system/taskSummaries/')));
-    onProgress(progress);
+    const [latest] = await api<JobNotification[]>(statusPath);
+    if (latest?.completed) {
+      if (latest.level === 'ERROR') throw new ApiError(500, latest.message, latest);
+      return api<ImportSummary>(statusPath.replace('/system/tasks/', '/system/taskSummaries/'));
+    }
+    // The number of values read so far (the total is unknown until the file is read).
+    onProgress({ phase: 'import', valuesRead: latest?.progress });
   }
 }
