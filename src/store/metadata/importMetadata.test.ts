@@ -267,6 +267,21 @@ describeEachEngine('metadata import: errors, atomicity and strategies', (databas
     expect(rows[0].uid).not.toBe('OtherUid001');
   });
 
+  it('refuses a combo whose generated option combo codes meet (A_B + C and A + B_C), naming the code (E5005)', async () => {
+    const report = await importMetadata(database(), {
+      categoryOptions: ['A_B', 'A', 'C', 'B_C'].map((code) => ({ code, name: code })),
+      categories: [
+        { code: 'X', name: 'X', categoryOptions: [{ code: 'A_B' }, { code: 'A' }] },
+        { code: 'Y', name: 'Y', categoryOptions: [{ code: 'C' }, { code: 'B_C' }] },
+      ],
+      categoryCombos: [{ code: 'XY', name: 'XY', categories: [{ code: 'X' }, { code: 'Y' }] }],
+    }, { language: 'en' });
+    expect(report.status).toBe('ERROR');
+    const error = report.typeReports.find((type) => type.klass.endsWith('.CategoryCombo'))!.objectReports[0]!.errorReports[0]!;
+    expect(error).toMatchObject({ errorCode: 'E5005' });
+    expect(error.message).toContain('A_B_C');
+  });
+
   it('DELETE removes what nothing uses and names what is still used (E4030)', async () => {
     await importMetadata(database(), {
       categoryOptions: [{ code: 'X', name: 'X' }],

@@ -156,8 +156,11 @@ async function write(bundle: Bundle, specs: Specs, client: pg.PoolClient): Promi
       await spec.write(objects, context);
     } catch (error) {
       const { code, detail } = error as { code?: string; detail?: string };
-      if (!code?.startsWith('23') || objects.length === 0) throw error;
-      objects[0]!.errors.push(importError('METADATA_WRITE_REFUSED', { collection, detail: detail ?? String(error) }));
+      // Reported on the collection's first object, or on the document's first when the refused
+      // rows were the import's own (generated option combos).
+      const blame = objects[0] ?? [...bundle.objects.values()].flat()[0];
+      if (!code?.startsWith('23') || !blame) throw error;
+      blame.errors.push(importError('METADATA_WRITE_REFUSED', { collection, detail: detail ?? String(error) }));
       return false;
     }
   }

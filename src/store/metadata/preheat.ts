@@ -51,6 +51,7 @@ export interface StoredOption {
 export interface StoredOptionCombo {
   id: number;
   uid: string;
+  code: string | null;
   comboId: number;
   optionIds: number[];
 }
@@ -85,8 +86,8 @@ export async function loadPreheat(client: pg.PoolClient): Promise<Preheat> {
   const comboLinks = await client.query<{ owner: number; member: number }>(
     'SELECT category_combo_id AS owner, category_id AS member FROM category_combo_category ORDER BY category_combo_id, sort_order',
   );
-  const optionCombos = await client.query<{ id: number; uid: string; combo_id: number; option_ids: number[] }>(
-    `SELECT coc.id, coc.uid, coc.category_combo_id AS combo_id,
+  const optionCombos = await client.query<{ id: number; uid: string; code: string | null; combo_id: number; option_ids: number[] }>(
+    `SELECT coc.id, coc.uid, coc.code, coc.category_combo_id AS combo_id,
             coalesce(array_agg(o.category_option_id ORDER BY o.category_option_id) FILTER (WHERE o.category_option_id IS NOT NULL), '{}') AS option_ids
      FROM category_option_combo coc LEFT JOIN category_option_combo_option o ON o.category_option_combo_id = coc.id
      GROUP BY coc.id`,
@@ -98,7 +99,7 @@ export async function loadPreheat(client: pg.PoolClient): Promise<Preheat> {
     categoryOptions: new Map(options.rows.map((o) => [o.id, { uid: o.uid, code: o.code, name: o.name, nameEn: o.name_en }])),
     categoryOptionIds: groupLinks(categoryLinks.rows),
     comboCategoryIds: groupLinks(comboLinks.rows),
-    optionCombos: optionCombos.rows.map((row) => ({ id: row.id, uid: row.uid, comboId: row.combo_id, optionIds: row.option_ids })),
+    optionCombos: optionCombos.rows.map((row) => ({ id: row.id, uid: row.uid, code: row.code, comboId: row.combo_id, optionIds: row.option_ids })),
   };
 }
 

@@ -221,6 +221,7 @@ function planOptionCombos(bundle: Bundle): ComboPlan[] {
       : undefined;
     if (error) for (const coc of given) coc.errors.push(error);
     const givenByKey = new Map(error ? [] : given.map((coc) => [optionSetKey(givenOptionUids(coc)), coc]));
+    const codes: (string | null)[] = [];
     for (const combination of expected) {
       const coc = givenByKey.get(combination.setKey);
       const storedCoc = storedByKey.get(combination.setKey);
@@ -229,8 +230,16 @@ function planOptionCombos(bundle: Bundle): ComboPlan[] {
           coc.errors.push(importError('E1122', { coc: storedCoc.uid, combo: comboUid }, 'categoryOptions'));
         }
         plan.given.set(coc, combination);
-      } else if (!storedCoc && !error) plan.generate.push(combination);
+        codes.push(coc.value.code ?? combination.code);
+      } else if (storedCoc) codes.push(storedCoc.code);
+      else if (!error) {
+        plan.generate.push(combination);
+        codes.push(combination.code);
+      }
     }
+    // Codes joined with '_' can meet ('A_B' + 'C' and 'A' + 'B_C'): a combo's codes must differ.
+    const repeated = codes.filter((code, i) => code !== null && codes.indexOf(code) !== i);
+    if (repeated.length > 0) plan.blame.errors.push(importError('E5005', { property: 'code', objects: `${comboUid}: ${[...new Set(repeated)].join(', ')}` }));
     const expectedKeys = new Set(expected.map((combination) => combination.setKey));
     plan.obsoleteIds = stored.filter((coc) => !expectedKeys.has(optionSetKey(coc.optionIds.map(storedOptionUid)))).map((coc) => coc.id);
     plans.push(plan);
