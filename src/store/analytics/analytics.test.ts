@@ -7,8 +7,7 @@ import { parseAnalyticsRequest } from '../../core/analytics/request.ts';
 import type { Database } from '../database.ts';
 import { describeEachEngine } from '../testing/engines.ts';
 import { insertFixtures } from '../testing/fixtures.ts';
-import { resolveQuery } from './resolveQuery.ts';
-import { runQuery } from './runQuery.ts';
+import { answerAnalytics } from './runQuery.ts';
 import { datasetDataElements, generateDataset, insertDataset, type RawValue } from './testing/analyticsDataset.ts';
 import { expectedPopulation, expectedTotal, type QueryPeriod } from './testing/expectedTotals.ts';
 
@@ -17,8 +16,7 @@ const TODAY = '2025-03-15';
 async function analytics(database: Database, query: Record<string, string | string[]>) {
   const parsed = parseAnalyticsRequest({ skipRounding: 'true', ...query });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  const resolved = await resolveQuery(database, parsed.request, { userOrgUnitPaths: ['/MLuid000001'], today: TODAY });
-  const table = await runQuery(database, resolved, { language: 'fr' });
+  const table = await answerAnalytics(database, parsed.request, { userOrgUnitPaths: ['/MLuid000001'], today: TODAY, language: 'fr' });
   return new Map(table.rows.map((row) => [row.slice(0, -1).join('|'), Number(row[row.length - 1])]));
 }
 
@@ -146,7 +144,7 @@ describeEachEngine('analytics totals', (database) => {
   it('rounds like DHIS2 unless skipRounding, and honours indicator decimals', async () => {
     const parsed = parseAnalyticsRequest({ dimension: ['dx:BED_OCCUPANCY;PENTA_DROPOUT', 'pe:2024', 'ou:ML'] });
     if (!parsed.ok) throw new Error('parse');
-    const table = await runQuery(database(), await resolveQuery(database(), parsed.request, { userOrgUnitPaths: ['/MLuid000001'], today: TODAY }), { language: 'fr' });
+    const table = await answerAnalytics(database(), parsed.request, { userOrgUnitPaths: ['/MLuid000001'], today: TODAY, language: 'fr' });
     for (const row of table.rows) expect(row[3]).toMatch(/^-?\d+(\.\d)?$/);
   });
 

@@ -15,7 +15,7 @@ import { cellDays, yearShares, type PeriodCell } from '../../core/analytics/peri
 import { itemsOf, type DataItemRef, type Expression } from '../../core/expression/ast.ts';
 import { evaluate, indicatorValue, type ExpressionLookup, type MissingValueStrategy } from '../../core/expression/evaluate.ts';
 import { DenwError } from '../../core/errors.ts';
-import type { Database } from '../database.ts';
+import type { Queryable } from './snapshot.ts';
 import { expressionDataItems, POPULATION_ITEM, type DataElementInfo, type DataItemCatalog, type IndicatorInfo, type Named } from './dataItemCatalog.ts';
 import { fetchStatistics, statisticsKey, type StatisticsTable } from './dataValueStatistics.ts';
 import type { OrgUnitInfo } from './orgUnitSelection.ts';
@@ -134,7 +134,7 @@ export class CellValues {
 
 /** Reads everything the cells need: statistics of the data elements, population, group counts. */
 export async function loadCellValues(
-  database: Database,
+  db: Queryable,
   catalog: DataItemCatalog,
   needs: { dataElements: readonly DataElementInfo[]; expressions: readonly Expression[]; orgUnitCells: readonly OrgUnitCell[]; periodCells: readonly PeriodCell[] },
 ): Promise<CellValues> {
@@ -142,19 +142,19 @@ export async function loadCellValues(
   const targets = [...new Map(orgUnitCells.flatMap((cell) => cell.units).map((unit) => [unit.id, unit])).values()];
   const referenced = expressionDataItems(needs.expressions).map((item) => catalog.dataElement(item.dataElement)!);
   const dataElements = [...new Map([...needs.dataElements, ...referenced].map((de) => [de.id, de])).values()];
-  const statistics = await fetchStatistics(database, { dataElements, targets, cells: periodCells });
+  const statistics = await fetchStatistics(db, { dataElements, targets, cells: periodCells });
 
   const items = needs.expressions.map((e) => itemsOf(e));
   const groups = [
     ...new Map(items.flatMap((i) => i.dataItems).filter((d) => d.dataElement === POPULATION_ITEM).map((d) => populationGroupOf(d)).map((g) => [`${g.ageGroup}:${g.sex}`, g])).values(),
   ];
   const years = [...new Set(periodCells.flatMap((cell) => [...yearShares(cell).keys()]))];
-  const population = await fetchPopulation(database, targets, years, groups);
+  const population = await fetchPopulation(db, targets, years, groups);
 
   const groupIds = [...new Set(items.flatMap((i) => i.orgUnitGroups).map((id) => catalog.orgUnitGroupId(id)!))];
   const groupCounts = new Map<string, number>();
   if (groupIds.length > 0) {
-    const { rows } = await database.pool.query<{ grp: number; target: number; count: number }>(
+    const { rows } = await db.query<{ grp: number; target: number; count: number }>(
       `SELECT m.org_unit_group_id AS grp, t.id AS target, count(*)::int AS count
        FROM unnest($1::int[], $2::int[]) AS t(id, level)
        JOIN org_unit u ON u.ancestor_ids[t.level] = t.id

@@ -13,7 +13,7 @@ import type { DataItem } from '../../core/analytics/request.ts';
 import { itemsOf, type DataItemRef, type Expression } from '../../core/expression/ast.ts';
 import { parseExpression } from '../../core/expression/parseExpression.ts';
 import { DenwError } from '../../core/errors.ts';
-import type { Database } from '../database.ts';
+import type { Queryable } from './snapshot.ts';
 
 export const POPULATION_ITEM = 'POPULATION';
 
@@ -113,10 +113,12 @@ export function expressionDataItems(expressions: readonly Expression[]): DataIte
 }
 
 export async function loadDataItems(
-  database: Database,
+  db: Queryable,
   wanted: { dataItems: readonly DataItem[]; categoryOptionCombos?: readonly string[]; expressions?: readonly Expression[] },
 ): Promise<DataItemCatalog> {
-  const query = <T>(text: string, values: unknown[]) => database.pool.query(text, values).then((result) => result.rows as T[]);
+  // A query for an empty list of identifiers finds nothing: not sent.
+  const query = async <T>(text: string, values: unknown[]) =>
+    values.every((v) => Array.isArray(v) && v.length === 0) ? [] : ((await db.query(text, values)).rows as T[]);
   const ids = [...new Set(wanted.dataItems.map((item) => item.id))];
 
   const indicators: IndicatorInfo[] = [];

@@ -19,7 +19,7 @@ import {
 } from '../../core/analytics/aggregation.ts';
 import { cellsOfDataPeriods, storedPeriodRange, type PeriodCell } from '../../core/analytics/periodCells.ts';
 import { daysInPeriod, parsePeriod, type Period } from '../../core/periods/periods.ts';
-import type { Database } from '../database.ts';
+import type { Queryable } from './snapshot.ts';
 import type { DataElementInfo } from './dataItemCatalog.ts';
 import type { OrgUnitInfo } from './orgUnitSelection.ts';
 
@@ -117,9 +117,9 @@ const STORED_VALUES = `
   FROM data_value dv
   WHERE dv.data_element_id = ANY($1) AND dv.org_unit_id = ANY($2) AND dv.period_id = ANY($3)`;
 
-async function storedPeriods(database: Database, cells: readonly PeriodCell[]): Promise<Map<number, Period>> {
+async function storedPeriods(db: Queryable, cells: readonly PeriodCell[]): Promise<Map<number, Period>> {
   const range = storedPeriodRange(cells);
-  const { rows } = await database.pool.query<{ id: number; iso: string }>(
+  const { rows } = await db.query<{ id: number; iso: string }>(
     'SELECT id, iso FROM period WHERE start_date BETWEEN $1 AND $2',
     [range.from, range.to],
   );
@@ -128,7 +128,7 @@ async function storedPeriods(database: Database, cells: readonly PeriodCell[]): 
 
 /** Fetches the statistics of `dataElements` for every target org unit and period cell. */
 export async function fetchStatistics(
-  database: Database,
+  db: Queryable,
   query: { dataElements: readonly DataElementInfo[]; targets: readonly OrgUnitInfo[]; cells: readonly PeriodCell[] },
 ): Promise<StatisticsTable> {
   const table: StatisticsTable = new Map();
@@ -138,14 +138,14 @@ export async function fetchStatistics(
   const targetIds = targets.map((t) => t.id);
   const targetLevels = targets.map((t) => t.level);
 
-  const periods = await storedPeriods(database, cells);
+  const periods = await storedPeriods(db, cells);
   const cellsOfPeriod = cellsOfDataPeriods([...periods.values()], cells);
   const periodIds = [...periods].filter(([, period]) => cellsOfPeriod.has(period.id)).map(([id]) => id);
   const byPeriod = async (sql: string, dataElements: readonly DataElementInfo[]) => {
     if (dataElements.length === 0 || periodIds.length === 0) return;
     const ids = dataElements.map((de) => de.id);
     const parameters = sql === SUMS ? [ids, targetIds, periodIds] : [ids, targetIds, targetLevels, periodIds];
-    const { rows } = await database.pool.query<StatisticsRow>(sql, parameters);
+    const { rows } = await db.query<StatisticsRow>(sql, parameters);
     for (const row of rows) {
       const period = periods.get(row.pe)!;
       const statistics = periodStatistics(row.sum, row.count, daysInPeriod(period), row.min ?? Number.NaN, row.max ?? Number.NaN);
@@ -158,7 +158,7 @@ export async function fetchStatistics(
   const last = bySource('lastValues');
   if (last.length > 0) {
     const windows = cells.flatMap((cell, index) => last.map((de) => ({ de: de.id, cell: index, ...lastValueWindow(de.aggregationType, cell.periods) })));
-    const { rows } = await database.pool.query<StatisticsRow>(LAST_VALUES, [
+    const { rows } = await db.query<StatisticsRow>(LAST_VALUES, [
       windows.map((w) => w.de), targetIds, targetLevels, windows.map((w) => w.cell), windows.map((w) => w.from), windows.map((w) => w.to),
     ]);
     for (const row of rows) add(table, row, row.pe, periodStatistics(row.sum, row.count, 0));
@@ -169,7 +169,7 @@ export async function fetchStatistics(
   const single = new Map(cells.flatMap((cell, index) => (cell.periods.length === 1 ? [[cell.periods[0]!.id, index] as const] : [])));
   const singleIds = [...periods].filter(([, period]) => single.has(period.id)).map(([id]) => id);
   if (stored.length > 0 && singleIds.length > 0) {
-    const { rows } = await database.pool.query<StatisticsRow>(STORED_VALUES, [stored.map((de) => de.id), targetIds, singleIds]);
+    const { rows } = await db.query<StatisticsRow>(STORED_VALUES, [stored.map((de) => de.id), targetIds, singleIds]);
     for (const row of rows) {
       const statistics = { ...noValues, sum: row.sum, count: 1, min: row.min ?? noValues.min, max: row.max ?? noValues.max };
       const cell = single.get(periods.get(row.pe)!.id)!;

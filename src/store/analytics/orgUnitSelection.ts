@@ -9,7 +9,7 @@
 //   cercles of Kayes, not Kayes itself); with no other item, inside the user's scope.
 import type { OrgUnitItem } from '../../core/analytics/request.ts';
 import { DenwError } from '../../core/errors.ts';
-import type { Database } from '../database.ts';
+import type { Queryable } from './snapshot.ts';
 import type { Named } from './dataItemCatalog.ts';
 
 export interface OrgUnitInfo extends Named {
@@ -23,16 +23,16 @@ export interface OrgUnitInfo extends Named {
 const columns = `id, uid, code, name, name_en AS "nameEn", short_name AS "shortName", level, path, ancestor_ids AS "ancestorIds"`;
 const order = `ORDER BY level, code NULLS LAST, name`;
 
-export async function loadOrgUnitsByPath(database: Database, paths: readonly string[]): Promise<OrgUnitInfo[]> {
+export async function loadOrgUnitsByPath(db: Queryable, paths: readonly string[]): Promise<OrgUnitInfo[]> {
   if (paths.length === 0) return [];
-  const { rows } = await database.pool.query<OrgUnitInfo>(`SELECT ${columns} FROM org_unit WHERE path = ANY($1) ${order}`, [paths]);
+  const { rows } = await db.query<OrgUnitInfo>(`SELECT ${columns} FROM org_unit WHERE path = ANY($1) ${order}`, [paths]);
   return rows;
 }
 
 /** Units `depth` levels below any of `roots` (depth 0: the roots themselves). */
-async function descendants(database: Database, roots: readonly OrgUnitInfo[], depth: number): Promise<OrgUnitInfo[]> {
+async function descendants(db: Queryable, roots: readonly OrgUnitInfo[], depth: number): Promise<OrgUnitInfo[]> {
   if (depth === 0 || roots.length === 0) return [...roots];
-  const { rows } = await database.pool.query<OrgUnitInfo>(
+  const { rows } = await db.query<OrgUnitInfo>(
     `SELECT ${columns} FROM org_unit u
      WHERE EXISTS (SELECT 1 FROM unnest($1::int[], $2::int[]) r(id, level)
                    WHERE u.level = r.level + $3 AND u.ancestor_ids[r.level] = r.id) ${order}`,
@@ -41,22 +41,22 @@ async function descendants(database: Database, roots: readonly OrgUnitInfo[], de
   return rows;
 }
 
-async function levelNumber(database: Database, level: string, parameter: string): Promise<number> {
+async function levelNumber(db: Queryable, level: string, parameter: string): Promise<number> {
   if (/^[1-9][0-9]{0,2}$/.test(level)) return Number(level);
-  const { rows } = await database.pool.query<{ level: number }>('SELECT level FROM org_unit_level WHERE code = $1 OR uid = $1', [level]);
+  const { rows } = await db.query<{ level: number }>('SELECT level FROM org_unit_level WHERE code = $1 OR uid = $1', [level]);
   if (!rows[0]) throw new DenwError('ANALYTICS_ORG_UNIT_LEVEL_NOT_FOUND', { item: `LEVEL-${level}` }, parameter);
   return rows[0].level;
 }
 
 export async function selectOrgUnits(
-  database: Database,
+  db: Queryable,
   items: readonly OrgUnitItem[],
   userRoots: readonly OrgUnitInfo[],
   parameter: string,
 ): Promise<OrgUnitInfo[]> {
   const ids = items.flatMap((item) => (item.kind === 'orgUnit' ? [item.id] : []));
   const named = ids.length
-    ? (await database.pool.query<OrgUnitInfo>(`SELECT ${columns} FROM org_unit WHERE code = ANY($1) OR uid = ANY($1) ${order}`, [ids])).rows
+    ? (await db.query<OrgUnitInfo>(`SELECT ${columns} FROM org_unit WHERE code = ANY($1) OR uid = ANY($1) ${order}`, [ids])).rows
     : [];
   for (const id of ids) {
     if (!named.some((unit) => unit.code === id || unit.uid === id)) throw new DenwError('ANALYTICS_ORG_UNIT_NOT_FOUND', { item: id }, parameter);
@@ -64,7 +64,7 @@ export async function selectOrgUnits(
   const chosen: OrgUnitInfo[] = [];
   for (const item of items) {
     if (item.kind === 'orgUnit') chosen.push(...named.filter((unit) => unit.code === item.id || unit.uid === item.id));
-    if (item.kind === 'user') chosen.push(...(await descendants(database, userRoots, item.depth)));
+    if (item.kind === 'user') chosen.push(...(await descendants(db, userRoots, item.depth)));
   }
 
   const levels = items.flatMap((item) => (item.kind === 'level' ? [item.level] : []));
@@ -74,13 +74,13 @@ export async function selectOrgUnits(
   const boundaries = chosen.length > 0 ? chosen : [...userRoots];
   const selected: OrgUnitInfo[] = [];
   for (const level of levels) {
-    const number = await levelNumber(database, level, parameter);
+    const number = await levelNumber(db, level, parameter);
     const byDepth = new Map<number, OrgUnitInfo[]>();
     for (const b of boundaries.filter((unit) => unit.level <= number)) byDepth.set(number - b.level, [...(byDepth.get(number - b.level) ?? []), b]);
-    for (const [depth, roots] of byDepth) selected.push(...(await descendants(database, roots, depth)));
+    for (const [depth, roots] of byDepth) selected.push(...(await descendants(db, roots, depth)));
   }
   for (const group of groups) {
-    const { rows } = await database.pool.query<OrgUnitInfo & { found: boolean }>(
+    const { rows } = await db.query<OrgUnitInfo & { found: boolean }>(
       `SELECT g.id IS NOT NULL AS found, u.* FROM (SELECT id FROM org_unit_group WHERE code = $1 OR uid = $1) g
        LEFT JOIN LATERAL (
          SELECT ${columns} FROM org_unit_group_member m JOIN org_unit ou ON ou.id = m.org_unit_id
@@ -96,9 +96,9 @@ export async function selectOrgUnits(
 }
 
 /** The units and every unit below them. */
-export async function withDescendants(database: Database, roots: readonly OrgUnitInfo[]): Promise<OrgUnitInfo[]> {
+export async function withDescendants(db: Queryable, roots: readonly OrgUnitInfo[]): Promise<OrgUnitInfo[]> {
   if (roots.length === 0) return [];
-  const { rows } = await database.pool.query<OrgUnitInfo>(
+  const { rows } = await db.query<OrgUnitInfo>(
     `SELECT ${columns} FROM org_unit u
      WHERE EXISTS (SELECT 1 FROM unnest($1::int[], $2::int[]) r(id, level) WHERE u.ancestor_ids[r.level] = r.id) ${order}`,
     [roots.map((r) => r.id), roots.map((r) => r.level)],

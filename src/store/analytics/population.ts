@@ -2,7 +2,7 @@
 // (`#{POPULATION.<ageGroup>.<sex>}`, see dataItemCatalog.ts). The figure of an org unit is the
 // one stored for it; when none is stored, the sum of the figures stored at the highest level
 // below it that has any (so a national figure and the cercle figures are never added twice).
-import type { Database } from '../database.ts';
+import type { Queryable } from './snapshot.ts';
 import type { OrgUnitInfo } from './orgUnitSelection.ts';
 
 export interface PopulationGroup {
@@ -13,14 +13,14 @@ export interface PopulationGroup {
 export const populationKey = (orgUnitId: number, year: number, group: PopulationGroup) => `${orgUnitId}:${year}:${group.ageGroup}:${group.sex}`;
 
 export async function fetchPopulation(
-  database: Database,
+  db: Queryable,
   targets: readonly OrgUnitInfo[],
   years: readonly number[],
   groups: readonly PopulationGroup[],
 ): Promise<Map<string, number>> {
   const population = new Map<string, number>();
   if (targets.length === 0 || years.length === 0 || groups.length === 0) return population;
-  const { rows } = await database.pool.query<{ target: number; year: number; age_group: string; sex: string; value: number }>(
+  const { rows } = await db.query<{ target: number; year: number; age_group: string; sex: string; value: number }>(
     `SELECT DISTINCT ON (target, year, age_group, sex) target, year, age_group, sex, value
      FROM (
        SELECT t.id AS target, p.year, p.age_group, p.sex, u.level, sum(p.value) AS value

@@ -6,7 +6,7 @@ import type { AnalyticsRequest, DataItem, Dimension, OrgUnitItem } from '../../c
 import { DenwError } from '../../core/errors.ts';
 import { periodsOfItem } from '../../core/periods/relativePeriods.ts';
 import type { Period } from '../../core/periods/periods.ts';
-import type { Database } from '../database.ts';
+import type { Queryable } from './snapshot.ts';
 import { loadDataItems, type DataItemCatalog, type DataElementInfo, type IndicatorInfo, type Named } from './dataItemCatalog.ts';
 import { loadOrgUnitsByPath, selectOrgUnits, type OrgUnitInfo } from './orgUnitSelection.ts';
 
@@ -57,22 +57,22 @@ function resolveDataItem(item: DataItem, catalog: DataItemCatalog, parameter: st
 }
 
 async function resolveOrgUnits(
-  database: Database,
+  db: Queryable,
   dimension: Extract<Dimension, { dimension: 'ou' }>,
   userRoots: readonly OrgUnitInfo[],
 ): Promise<OrgUnitInfo[]> {
-  const units = await selectOrgUnits(database, dimension.items as OrgUnitItem[], userRoots, dimension.parameter);
+  const units = await selectOrgUnits(db, dimension.items as OrgUnitItem[], userRoots, dimension.parameter);
   if (units.length === 0) throw new DenwError('ANALYTICS_ORG_UNITS_NONE', {}, dimension.parameter);
   return units;
 }
 
-export async function resolveQuery(database: Database, request: AnalyticsRequest, options: ResolveOptions): Promise<ResolvedQuery> {
+export async function resolveQuery(db: Queryable, request: AnalyticsRequest, options: ResolveOptions): Promise<ResolvedQuery> {
   const all = [...request.dimensions, ...request.filters];
-  const catalog = await loadDataItems(database, {
+  const catalog = await loadDataItems(db, {
     dataItems: all.flatMap((d) => (d.dimension === 'dx' ? d.items : [])),
     categoryOptionCombos: all.flatMap((d) => (d.dimension === 'co' ? d.items : [])),
   });
-  const userRoots = await loadOrgUnitsByPath(database, options.userOrgUnitPaths);
+  const userRoots = await loadOrgUnitsByPath(db, options.userOrgUnitPaths);
   const asOf = request.relativePeriodDate ?? options.today;
 
   const resolve = async (dimension: Dimension): Promise<ResolvedDimension> => {
@@ -82,7 +82,7 @@ export async function resolveQuery(database: Database, request: AnalyticsRequest
       case 'pe':
         return { ...dimension, items: resolvePeriods(dimension, asOf) };
       case 'ou':
-        return { ...dimension, items: await resolveOrgUnits(database, dimension, userRoots) };
+        return { ...dimension, items: await resolveOrgUnits(db, dimension, userRoots) };
       case 'co': {
         const items = dimension.items.map((id) => {
           const combo = catalog.anyCategoryOptionCombo(id);

@@ -7,7 +7,11 @@ import { periodName } from '../../core/analytics/periodNames.ts';
 import type { DimensionName } from '../../core/analytics/request.ts';
 import { analyticsValueText } from '../../core/analytics/valueText.ts';
 import { translate, type Language } from '../../core/i18n.ts';
+import type { AnalyticsRequest } from '../../core/analytics/request.ts';
 import type { Database } from '../database.ts';
+import type { OrgUnitInfo } from './orgUnitSelection.ts';
+import { orgUnitsOf, resolveQuery, type ResolveOptions } from './resolveQuery.ts';
+import { inAnalyticsSnapshot, type Queryable } from './snapshot.ts';
 import { loadCellValues, type CellValues, type OrgUnitCell } from './cellValues.ts';
 import type { DataElementInfo, Named } from './dataItemCatalog.ts';
 import type { ResolvedDataItem, ResolvedDimension, ResolvedQuery } from './resolveQuery.ts';
@@ -22,7 +26,23 @@ interface Axis {
   ids: string[];
 }
 
-export async function runQuery(database: Database, query: ResolvedQuery, options: RunOptions): Promise<AnalyticsTable> {
+/**
+ * Answers an analytics request in one snapshot. `authorize` sees every org unit the query reads
+ * before any data is: it throws to refuse (the API answers 403 outside the user's scope).
+ */
+export async function answerAnalytics(
+  database: Database,
+  request: AnalyticsRequest,
+  options: ResolveOptions & RunOptions & { authorize?: (orgUnits: readonly OrgUnitInfo[]) => void },
+): Promise<AnalyticsTable> {
+  return inAnalyticsSnapshot(database, async (db) => {
+    const resolved = await resolveQuery(db, request, options);
+    options.authorize?.(orgUnitsOf(resolved));
+    return runQuery(db, resolved, options);
+  });
+}
+
+export async function runQuery(db: Queryable, query: ResolvedQuery, options: RunOptions): Promise<AnalyticsTable> {
   const { request, catalog } = query;
   const all = [...query.dimensions, ...query.filters];
   const find = <D extends DimensionName>(name: D) => all.find((d) => d.dimension === name) as Extract<ResolvedDimension, { dimension: D }> | undefined;
@@ -52,7 +72,7 @@ export async function runQuery(database: Database, query: ResolvedQuery, options
 
   const dataElements = dx.items.flatMap((item) => (item.kind === 'dataElement' ? [item.dataElement] : []));
   const expressions = dx.items.flatMap((item) => (item.kind === 'indicator' ? [item.indicator.numerator, item.indicator.denominator] : []));
-  const values = await loadCellValues(database, catalog, { dataElements, expressions, orgUnitCells, periodCells });
+  const values = await loadCellValues(db, catalog, { dataElements, expressions, orgUnitCells, periodCells });
 
   const dataIds = dx.items.map((item) => name(dataItemId(item, outputId), dataItemName(item, displayName)));
   const chosenCombos = co && !co.all ? new Set(co.items.map((c) => c.id)) : undefined;

@@ -17,6 +17,7 @@ import { DenwError } from '../../core/errors.ts';
 import { parsePeriod, periodsWithin, type Period } from '../../core/periods/periods.ts';
 import type { PeriodTypeName } from '../../core/periods/periodTypes.ts';
 import type { Database } from '../database.ts';
+import { inAnalyticsSnapshot, type Queryable } from './snapshot.ts';
 import { loadCellValues } from './cellValues.ts';
 import { expressionDataItems, loadDataItems } from './dataItemCatalog.ts';
 import { selectOrgUnits, withDescendants, type OrgUnitInfo } from './orgUnitSelection.ts';
@@ -99,9 +100,9 @@ function parseRule(row: RuleRow): Rule {
   return { ...row, left, right, dataElements: [...new Set([left, right].flatMap((e) => itemsOf(e).dataElements))] };
 }
 
-async function applicableUnits(database: Database, rule: Rule, units: readonly OrgUnitInfo[]): Promise<OrgUnitInfo[]> {
+async function applicableUnits(db: Queryable, rule: Rule, units: readonly OrgUnitInfo[]): Promise<OrgUnitInfo[]> {
   if (rule.organisation_unit_levels.length > 0) return units.filter((unit) => rule.organisation_unit_levels.includes(unit.level));
-  const { rows } = await database.pool.query<{ org_unit_id: number }>(
+  const { rows } = await db.query<{ org_unit_id: number }>(
     `SELECT DISTINCT dso.org_unit_id FROM data_set_org_unit dso
      JOIN data_set_element dse ON dse.data_set_id = dso.data_set_id
      JOIN data_element de ON de.id = dse.data_element_id
@@ -112,21 +113,30 @@ async function applicableUnits(database: Database, rule: Rule, units: readonly O
   return units.filter((unit) => assigned.has(unit.id));
 }
 
-export async function runValidation(database: Database, request: ValidationRunRequest): Promise<ValidationViolation[]> {
-  const { rows } = await database.pool.query<RuleRow>(
+/**
+ * Runs the validation rules. Given the database, it reads in a snapshot of its own; given a
+ * connection (an importer inside its transaction), it reads through that connection and sees
+ * that transaction's own uncommitted values.
+ */
+export async function runValidation(target: Database | Queryable, request: ValidationRunRequest): Promise<ValidationViolation[]> {
+  return 'pool' in target ? inAnalyticsSnapshot(target, (db) => validate(db, request)) : validate(target, request);
+}
+
+async function validate(db: Queryable, request: ValidationRunRequest): Promise<ValidationViolation[]> {
+  const { rows } = await db.query<RuleRow>(
     `SELECT id, uid, code, name, importance, operator, left_expression, left_missing_value_strategy,
             right_expression, right_missing_value_strategy, period_type, organisation_unit_levels
      FROM validation_rule ORDER BY code NULLS LAST, name`,
   );
   let rules = rows.map(parseRule);
   if (request.dataSet !== undefined) {
-    const elements = await database.pool.query<{ uid: string; code: string | null }>(
+    const elements = await db.query<{ uid: string; code: string | null }>(
       `SELECT de.uid, de.code FROM data_set ds JOIN data_set_element dse ON dse.data_set_id = ds.id
        JOIN data_element de ON de.id = dse.data_element_id WHERE ds.code = $1 OR ds.uid = $1`,
       [request.dataSet],
     );
     if (elements.rows.length === 0) {
-      const { rowCount } = await database.pool.query('SELECT 1 FROM data_set WHERE code = $1 OR uid = $1', [request.dataSet]);
+      const { rowCount } = await db.query('SELECT 1 FROM data_set WHERE code = $1 OR uid = $1', [request.dataSet]);
       if (!rowCount) throw new DenwError('VALIDATION_DATA_SET_NOT_FOUND', { dataSet: request.dataSet }, 'dataSet');
     }
     const inDataSet = new Set(elements.rows.flatMap((e) => [e.uid, e.code ?? e.uid]));
@@ -134,23 +144,23 @@ export async function runValidation(database: Database, request: ValidationRunRe
   }
   if (rules.length === 0) return [];
 
-  const chosen = await selectOrgUnits(database, request.orgUnits.map((id) => ({ kind: 'orgUnit', id })), [], 'orgUnit');
-  const units = request.includeDescendants ? await withDescendants(database, chosen) : chosen;
+  const chosen = await selectOrgUnits(db, request.orgUnits.map((id) => ({ kind: 'orgUnit', id })), [], 'orgUnit');
+  const units = request.includeDescendants ? await withDescendants(db, chosen) : chosen;
   const requested = request.periods.map((id) => parsePeriod(id));
 
   const expressions = rules.flatMap((rule) => [rule.left, rule.right]);
-  const catalog = await loadDataItems(database, { dataItems: [], expressions });
+  const catalog = await loadDataItems(db, { dataItems: [], expressions });
   const periods = new Map<string, Period>();
   for (const rule of rules) for (const p of requested) for (const q of periodsWithin(rule.period_type, p)) periods.set(q.id, q);
   const periodCells = [...periods.values()].map((period) => ({ key: period.id, periods: [period] }));
   const orgUnitCells = units.map((unit) => ({ key: unit.code ?? unit.uid, units: [unit] }));
-  const values = await loadCellValues(database, catalog, { dataElements: [], expressions, orgUnitCells, periodCells });
+  const values = await loadCellValues(db, catalog, { dataElements: [], expressions, orgUnitCells, periodCells });
 
   const violations: Array<ValidationViolation & { aoc: number }> = [];
   for (const rule of rules) {
     const ruleDataElements = expressionDataItems([rule.left, rule.right]).map((item) => catalog.dataElement(item.dataElement)!);
     const rulePeriods = new Set(requested.flatMap((p) => periodsWithin(rule.period_type, p)).map((p) => p.id));
-    for (const unit of await applicableUnits(database, rule, units)) {
+    for (const unit of await applicableUnits(db, rule, units)) {
       const ou = units.indexOf(unit);
       periodCells.forEach((cell, pe) => {
         if (!rulePeriods.has(cell.key)) return;
@@ -179,7 +189,7 @@ export async function runValidation(database: Database, request: ValidationRunRe
       });
     }
   }
-  const combos = await database.pool.query<{ id: number; uid: string; code: string | null }>(
+  const combos = await db.query<{ id: number; uid: string; code: string | null }>(
     'SELECT id, uid, code FROM category_option_combo WHERE id = ANY($1)',
     [[...new Set(violations.map((v) => v.aoc))]],
   );

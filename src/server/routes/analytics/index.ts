@@ -8,8 +8,7 @@ import { analyticsCsvRecords, analyticsResponse } from '../../../core/analytics/
 import { parseAnalyticsRequest } from '../../../core/analytics/request.ts';
 import { toCsv } from '../../../core/csv/csvWriter.ts';
 import { DenwError } from '../../../core/errors.ts';
-import { orgUnitsOf, resolveQuery } from '../../../store/analytics/resolveQuery.ts';
-import { runQuery } from '../../../store/analytics/runQuery.ts';
+import { answerAnalytics } from '../../../store/analytics/runQuery.ts';
 import { inScope } from '../../access/abilities.ts';
 import { defineRoute, ValidationError } from '../../route.ts';
 import { analyticsWorkbook } from './workbook.ts';
@@ -50,10 +49,15 @@ export default async function analyticsRoutes(app: FastifyInstance): Promise<voi
       handler: async ({ query, user, language, reply }) => {
         const parsed = parseAnalyticsRequest(query);
         if (!parsed.ok) throw new ValidationError(parsed.problems.map((p) => ({ field: p.parameter, code: p.code, params: p.params })));
-        const resolved = await resolveQuery(app.database, parsed.request, { userOrgUnitPaths: user.scopePaths, today: today() });
-        const outside = orgUnitsOf(resolved).find((unit) => !inScope(user, unit.path));
-        if (outside) throw new DenwError('FORBIDDEN', { orgUnit: outside.code ?? outside.uid }, 'ou');
-        const table = await runQuery(app.database, resolved, { language });
+        const table = await answerAnalytics(app.database, parsed.request, {
+          userOrgUnitPaths: user.scopePaths,
+          today: today(),
+          language,
+          authorize: (orgUnits) => {
+            const outside = orgUnits.find((unit) => !inScope(user, unit.path));
+            if (outside) throw new DenwError('FORBIDDEN', { orgUnit: outside.code ?? outside.uid }, 'ou');
+          },
+        });
         reply.header('content-type', contentType);
         if (extension === '.csv') return toCsv(analyticsCsvRecords(table));
         if (extension === '.xlsx') {

@@ -38,7 +38,7 @@ export default async function validationRoutes(app: FastifyInstance): Promise<vo
     access: 'data:read',
     querystring: validationQuery,
     handler: async ({ query, user }) => {
-      const [unit] = await selectOrgUnits(app.database, [{ kind: 'orgUnit', id: query.orgUnit }], [], 'orgUnit');
+      const [unit] = await selectOrgUnits(app.database.pool, [{ kind: 'orgUnit', id: query.orgUnit }], [], 'orgUnit');
       if (!inScope(user, unit!.path)) throw new DenwError('FORBIDDEN', { orgUnit: query.orgUnit }, 'orgUnit');
       const validationRuleViolations = await runValidation(app.database, {
         orgUnits: [query.orgUnit],
