@@ -4,9 +4,17 @@ import { cpus, totalmem } from 'node:os';
 import process from 'node:process';
 import { parseArgs } from 'node:util';
 
+interface BenchOptions {
+  scale: number;
+  /** The embedded engine is for a district laptop, not the national server: its own scale. */
+  pgliteScale: number;
+  engines: string[];
+  log: (line: string) => void;
+}
+
 interface Bench {
   summary: string;
-  run: (options: { scale: number; engines: string[]; log: (line: string) => void }) => Promise<unknown>;
+  run: (options: BenchOptions) => Promise<unknown>;
 }
 
 const benches: Record<string, Bench> = {
@@ -18,6 +26,16 @@ const benches: Record<string, Bench> = {
       return runGrowthBench({ records, csvRows: records, log });
     },
   },
+  analytics: {
+    summary: 'national dataset (1,400 facilities × 60 months × 60 elements × ~4 combos ≈ 20M values at scale 1): load, import, analytics p50/p95 vs naive GROUP BY, freshness, memory',
+    run: async ({ scale, pgliteScale, engines, log }) => {
+      const { runAnalyticsBench } = await import('../../../bench/analytics.bench.ts');
+      for (const engine of engines) {
+        if (engine !== 'postgres' && engine !== 'pglite') throw new Error(`unknown engine: ${engine}`);
+        await runAnalyticsBench({ scale: engine === 'pglite' ? Math.min(scale, pgliteScale) : scale, engine, log });
+      }
+    },
+  },
 };
 
 export async function run(args: string[]): Promise<number> {
@@ -27,11 +45,12 @@ export async function run(args: string[]): Promise<number> {
       scale: { type: 'string', default: '1' },
       only: { type: 'string' },
       engine: { type: 'string', default: 'postgres,pglite' },
+      'pglite-scale': { type: 'string', default: '0.1' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    process.stdout.write(`denw bench [--scale 1] [--only ${Object.keys(benches).join(',')}] [--engine postgres,pglite]
+    process.stdout.write(`denw bench [--scale 1] [--pglite-scale 0.1] [--only ${Object.keys(benches).join(',')}] [--engine postgres,pglite]
 
 ${Object.entries(benches)
   .map(([name, bench]) => `  ${name.padEnd(10)} ${bench.summary}`)
@@ -51,7 +70,7 @@ ${Object.entries(benches)
     const bench = benches[name];
     if (!bench) throw new Error(`unknown bench: ${name}`);
     log(`\n## ${name}: ${bench.summary}`);
-    await bench.run({ scale, engines: values.engine.split(','), log });
+    await bench.run({ scale, pgliteScale: Number(values['pglite-scale']), engines: values.engine.split(','), log });
   }
   return 0;
 }
