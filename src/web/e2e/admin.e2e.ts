@@ -108,4 +108,23 @@ describe('administration', () => {
     }
     await clerk.close();
   });
+
+  it('disables the clerk, who can then no longer sign in', async () => {
+    await page.goto(`${baseUrl()}/admin`);
+    const row = page.locator('.users-table tbody tr', { hasText: 'Awa Traoré' });
+    await row.getByRole('button', { name: 'Modifier Awa Traoré' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Modifier Awa Traoré' });
+    await dialog.getByLabel('Compte désactivé (ne peut plus se connecter)').check();
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await row.getByText('Désactivé').waitFor();
+    const clerk = await browser.newPage();
+    await clerk.goto(`${baseUrl()}/login`);
+    await clerk.getByLabel("Nom d'utilisateur").fill('agent.kayes');
+    await clerk.getByLabel('Mot de passe').fill(clerkPassword);
+    await clerk.getByRole('button', { name: 'Se connecter' }).last().click();
+    await clerk.getByRole('alert').waitFor();
+    expect(new URL(clerk.url()).pathname).toBe('/login');
+    await clerk.close();
+  });
 });

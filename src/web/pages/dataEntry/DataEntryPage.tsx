@@ -161,7 +161,7 @@ export default function DataEntryPage() {
         stored={detailsKey ? values?.get(detailsKey) : undefined}
         onClose={() => setDetailsKey(null)}
         onSave={async (changes) => {
-          await saveDetails(form!, detailsKey!, changes);
+          await saveDetails(form!, detailsKey!, values!.get(detailsKey!)!.value, changes);
           updateValue(detailsKey!, (stored) => stored && { ...stored, ...changes });
         }}
       />

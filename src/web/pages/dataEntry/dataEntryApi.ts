@@ -163,7 +163,10 @@ export async function saveValue(form: FormKey, key: string, value: string): Prom
   else await api(`/api/dataValues?${valueQuery(form, key, { value })}`, { method: 'POST' });
 }
 
-/** Saves the comment and follow-up flag of a value, keeping the value itself. */
-export async function saveDetails(form: FormKey, key: string, details: { comment: string; followUp: boolean }): Promise<void> {
-  await api(`/api/dataValues?${valueQuery(form, key, { comment: details.comment, followUp: String(details.followUp) })}`, { method: 'POST' });
+/**
+ * Saves the comment and follow-up flag of a stored value. The value is sent again with them:
+ * Denw's POST /api/dataValues reads a missing value as an empty one, which deletes it.
+ */
+export async function saveDetails(form: FormKey, key: string, value: string, details: { comment: string; followUp: boolean }): Promise<void> {
+  await api(`/api/dataValues?${valueQuery(form, key, { value, comment: details.comment, followUp: String(details.followUp) })}`, { method: 'POST' });
 }
