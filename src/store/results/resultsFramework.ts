@@ -90,7 +90,8 @@ export async function readResultsFramework(database: Database, query: ResultsQue
                 ...own
                   .filter((o) => o.level > 1 && o.level <= maxLevel)
                   .map((o) => ({ orgUnit: o.code ?? '', name: localName(o, query.language), year: o.year, value: o.value, source: o.source })),
-                ...(fromRoutine?.places ?? []),
+                // Routine places are regions (level 2): shown when the indicator allows that level.
+                ...(maxLevel >= 2 ? (fromRoutine?.places ?? []) : []),
               ],
             });
           }),

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { readBoundaries } from '../../../store/results/geometry.ts';
 import { readResultsFramework } from '../../../store/results/resultsFramework.ts';
+import { routineValuesFrom } from '../../../store/results/routineValues.ts';
 import { defineRoute } from '../../route.ts';
 
 export default async function resultsRoutes(app: FastifyInstance): Promise<void> {
@@ -14,7 +15,9 @@ export default async function resultsRoutes(app: FastifyInstance): Promise<void>
     summary: 'Résultats publics par objectif et résultat clé / public results by goal and key result',
     tags: ['results'],
     access: 'public',
-    handler: async ({ language }) => ({ goals: await readResultsFramework(app.database, { language, publicOnly: true }) }),
+    handler: async ({ language }) => ({
+      goals: await readResultsFramework(app.database, { language, publicOnly: true }, routineValuesFrom(app.database, language)),
+    }),
   });
   defineRoute(app, {
     method: 'GET',
@@ -22,7 +25,9 @@ export default async function resultsRoutes(app: FastifyInstance): Promise<void>
     summary: 'Cadre de résultats complet / full results framework',
     tags: ['results'],
     access: 'data:read',
-    handler: async ({ language }) => ({ goals: await readResultsFramework(app.database, { language, publicOnly: false }) }),
+    handler: async ({ language }) => ({
+      goals: await readResultsFramework(app.database, { language, publicOnly: false }, routineValuesFrom(app.database, language)),
+    }),
   });
   defineRoute(app, {
     method: 'GET',

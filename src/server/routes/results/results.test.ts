@@ -47,6 +47,24 @@ describeEachEngineApp('results routes', (api) => {
     expect(response.json().goals[0].results[0].indicators).toHaveLength(2);
   });
 
+  it('adds routine values of the linked data element, computed from the stored data, nationally and by region', async () => {
+    const { pool } = api().database;
+    await pool.query(`INSERT INTO rf_indicator (code, result_id, name, data_element_id, unit, public, public_max_level)
+      SELECT 'PENTA1_DOSES', r.id, 'Doses de Penta 1', de.id, 'number', true, 2 FROM rf_result r, data_element de WHERE de.code = 'PENTA1'`);
+    await pool.query(`INSERT INTO period (iso, period_type, start_date, end_date) VALUES ('202403', 'Monthly', '2024-03-01', '2024-03-31')`);
+    // 10 + 20 girls and boys in Kayes, 5 girls in Ségou: 35 nationally, 30 in ML01, 5 in ML04.
+    await pool.query(`INSERT INTO data_value (data_element_id, period_id, org_unit_id, category_option_combo_id, value, numeric_value)
+      SELECT de.id, p.id, ou.id, coc.id, v.value, v.value::float8
+      FROM (VALUES ('FAC_KAYES_1', 'F', '10'), ('FAC_KAYES_2', 'M', '20'), ('FAC_SEGOU_1', 'F', '5')) v(ou, coc, value)
+      JOIN org_unit ou ON ou.code = v.ou JOIN category_option_combo coc ON coc.code = v.coc
+      JOIN data_element de ON de.code = 'PENTA1' JOIN period p ON p.iso = '202403'`);
+    const response = await api().inject({ method: 'GET', url: '/api/results/public', headers: { 'accept-language': 'en' } });
+    const indicator = response.json().goals[0].results[0].indicators.find((i: { code: string }) => i.code === 'PENTA1_DOSES');
+    expect(indicator.dx).toBe('PENTA1');
+    expect(indicator.series).toEqual([{ year: 2024, value: 35, source: 'Denw — routine data (facility reports)', method: 'routine data (Denw)' }]);
+    expect(Object.fromEntries(indicator.places.map((p: { orgUnit: string; value: number }) => [p.orgUnit, p.value]))).toEqual({ ML01: 30, ML04: 5 });
+  });
+
   it('rejects a missing or bad boundary level with the field named', async () => {
     const response = await api().inject({ method: 'GET', url: '/api/results/boundaries?level=zero' });
     expect(response.statusCode).toBe(400);
