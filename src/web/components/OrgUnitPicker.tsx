@@ -4,6 +4,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useI18n } from '../app/i18n.tsx';
 import { filterOptions, type OrgUnitOption } from './orgUnits.ts';
+import { pluralKey } from './plural.ts';
 
 /** Enough to scroll through; a longer list asks for a narrower search instead. */
 const SHOWN_AT_MOST = 400;
@@ -59,7 +60,7 @@ interface PickerProps {
 }
 
 function SearchableList({ label, options, size = 10, value, onPick }: PickerProps & { value: string; onPick(id: string): void }) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, language } = useI18n();
   const [query, setQuery] = useState('');
   const searchId = useId();
   const listId = useId();
@@ -75,7 +76,7 @@ function SearchableList({ label, options, size = 10, value, onPick }: PickerProp
       <p className="muted picker-count" aria-live="polite">
         {found.length > shown.length
           ? t('web.orgUnit.tooMany', { shown: formatNumber(shown.length), total: formatNumber(found.length) })
-          : t('web.orgUnit.count', { count: formatNumber(found.length) })}
+          : t(pluralKey('web.orgUnit.count', found.length, language), { count: formatNumber(found.length) })}
       </p>
     </div>
   );

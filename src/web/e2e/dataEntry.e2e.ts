@@ -95,7 +95,8 @@ describe('data entry', () => {
     await dialog.waitFor();
     await dialog.getByLabel('Commentaire').fill('Registre vérifié avec le chef de poste');
     await dialog.getByLabel('Marquer pour suivi').check();
-    await screenshot(page, 'data-entry-comment');
+    // The dialog as the user sees it (a full-page capture would show the backdrop on the viewport only).
+    await page.screenshot({ path: 'test-results/data-entry-comment.png' });
     await dialog.getByRole('button', { name: 'Enregistrer' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.reload();

@@ -32,7 +32,7 @@ function CollectionTable({ collection, query }: { collection: Exclude<BrowsedCol
   if (error) return <p className="form-error" role="alert">{error}</p>;
   if (!objects) return <p className="loading">{t('web.loading')}</p>;
   const found = searchObjects(objects, query, (object) => searchTexts(collection, object));
-  const columns = columnsOf(collection, t);
+  const columns = columnsOf(collection, t, language);
   return (
     <>
       <p className="muted">{t('web.metadata.foundOf', { count: formatNumber(found.length), total: formatNumber(objects.length) })}</p>

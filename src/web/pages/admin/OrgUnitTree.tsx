@@ -4,6 +4,7 @@
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../app/i18n.tsx';
 import { filterOptions, orgUnitOptions, type OrgUnit } from '../../components/orgUnits.ts';
+import { pluralKey } from '../../components/plural.ts';
 
 function Branch({ unit, childrenOf }: { unit: OrgUnit; childrenOf: ReadonlyMap<string, OrgUnit[]> }) {
   const { t } = useI18n();
@@ -34,7 +35,7 @@ function Branch({ unit, childrenOf }: { unit: OrgUnit; childrenOf: ReadonlyMap<s
 }
 
 export function OrgUnitTree({ units, scopePaths, query }: { units: OrgUnit[]; scopePaths: string[]; query: string }) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, language } = useI18n();
   const childrenOf = useMemo(() => {
     const map = new Map<string, OrgUnit[]>();
     const byName = [...units].sort((a, b) => a.name.localeCompare(b.name));
@@ -50,7 +51,7 @@ export function OrgUnitTree({ units, scopePaths, query }: { units: OrgUnit[]; sc
     const found = filterOptions(options, query);
     return (
       <div>
-        <p className="muted">{t('web.metadata.found', { count: formatNumber(found.length) })}</p>
+        <p className="muted">{t(pluralKey('web.metadata.found', found.length, language), { count: formatNumber(found.length) })}</p>
         <ul className="plain-list org-unit-matches">
           {found.slice(0, 300).map((unit) => (
             <li key={unit.id}>

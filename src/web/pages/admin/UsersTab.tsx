@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRouter } from '../../app/router.tsx';
+import { pluralKey } from '../../components/plural.ts';
 import { listUsers, type User, type UsersPage } from './usersApi.ts';
 import { UserDialog } from './UserDialog.tsx';
 
@@ -111,7 +112,7 @@ export function UsersTab() {
           </table>
           {result.users.length === 0 && <p className="empty-state">{t('web.users.none')}</p>}
           <footer className="pager">
-            <span className="muted">{t('web.users.total', { total: result.pager.total })}</span>
+            <span className="muted">{t(pluralKey('web.users.total', result.pager.total, language), { total: result.pager.total })}</span>
             {result.pager.pageCount > 1 && (
               <span className="pager-buttons">
                 <button type="button" className="button-secondary button-small" disabled={page <= 1} onClick={() => setQuery({ page: String(page - 1) })}>

@@ -2,6 +2,8 @@
 // texts its search looks into beyond name and code (an indicator's expressions, a combo's
 // categories). Labels come from the catalogues; values are shown as the server sends them.
 import type { ReactNode } from 'react';
+import type { Language } from '../../../core/i18n.ts';
+import { pluralKey } from '../../components/plural.ts';
 import { displayName, type BrowsedCollection, type MetadataObject, type Ref } from './metadataApi.ts';
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -25,7 +27,7 @@ function Expression({ expression, description }: { expression: unknown; descript
   );
 }
 
-export function columnsOf(collection: Exclude<BrowsedCollection, 'organisationUnits'>, t: Translate): Column[] {
+export function columnsOf(collection: Exclude<BrowsedCollection, 'organisationUnits'>, t: Translate, language: Language): Column[] {
   const name: Column = { label: t('web.metadata.name'), cell: (object) => <strong>{displayName(object)}</strong> };
   const code: Column = { label: t('web.metadata.code'), cell: (object) => <code>{object.code ?? object.id}</code> };
   switch (collection) {
@@ -33,8 +35,8 @@ export function columnsOf(collection: Exclude<BrowsedCollection, 'organisationUn
       return [
         name,
         code,
-        { label: t('web.metadata.valueType'), cell: (object) => text(object.valueType) },
-        { label: t('web.metadata.aggregationType'), cell: (object) => text(object.aggregationType) },
+        { label: t('web.metadata.valueType'), cell: (object) => t(`web.valueType.${text(object.valueType)}`) },
+        { label: t('web.metadata.aggregationType'), cell: (object) => t(`web.aggregationType.${text(object.aggregationType)}`) },
         { label: t('web.metadata.categoryCombo'), cell: (object) => displayName(ref(object.categoryCombo)) },
       ];
     case 'indicators':
@@ -49,7 +51,7 @@ export function columnsOf(collection: Exclude<BrowsedCollection, 'organisationUn
       return [
         name,
         code,
-        { label: t('web.metadata.periodType'), cell: (object) => text(object.periodType) },
+        { label: t('web.metadata.periodType'), cell: (object) => t(`web.periodType.${text(object.periodType)}`) },
         { label: t('web.metadata.elements'), numeric: true, cell: (object) => refs(object.dataSetElements).length },
         { label: t('web.metadata.orgUnits'), numeric: true, cell: (object) => refs(object.organisationUnits).length },
         { label: t('web.metadata.sections'), cell: (object) => refs(object.sections).map(displayName).join(' · ') },
@@ -65,7 +67,7 @@ export function columnsOf(collection: Exclude<BrowsedCollection, 'organisationUn
             const combos = refs(object.categoryOptionCombos);
             return (
               <details>
-                <summary>{t('web.metadata.optionComboCount', { count: combos.length })}</summary>
+                <summary>{t(pluralKey('web.metadata.optionComboCount', combos.length, language), { count: combos.length })}</summary>
                 <ul className="plain-list">
                   {combos.map((combo) => (
                     <li key={combo.id}>

@@ -10,6 +10,7 @@ import { useI18n } from '../../app/i18n.tsx';
 import type { ScopeOrgUnit } from '../../app/session.tsx';
 import { insideScope, type OrgUnit } from '../../components/orgUnits.ts';
 import { periodLabel } from '../../components/periods.ts';
+import { pluralKey } from '../../components/plural.ts';
 import type { EntryDataSet } from './dataEntryApi.ts';
 
 export function Completeness({ dataSet, period, units, scope, refresh }: {
@@ -62,7 +63,7 @@ export function Completeness({ dataSet, period, units, scope, refresh }: {
       </div>
       <div className="completeness-figure">
         <strong>{formatNumber(rate, { maximumFractionDigits: 0 })} %</strong>
-        <span>{t('web.dataEntry.completenessCount', { reported: formatNumber(reported), expected: formatNumber(expected.length) })}</span>
+        <span>{t(pluralKey('web.dataEntry.completenessCount', reported, language), { reported: formatNumber(reported), expected: formatNumber(expected.length) })}</span>
       </div>
       <progress max={100} value={rate} aria-label={t('web.dataEntry.completeness')} />
     </section>

@@ -7,6 +7,7 @@ import { useI18n } from '../../app/i18n.tsx';
 import { atomicModes, detectFormat, idSchemes, importFormats, importStrategies, type ImportOptions } from './importFormats.ts';
 import { runImport, type ImportProgress, type ImportSummary } from './importJob.ts';
 import { ImportSummaryView } from './ImportSummaryView.tsx';
+import { pluralKey } from '../../components/plural.ts';
 
 const defaults: Omit<ImportOptions, 'format'> = { dryRun: false, importStrategy: 'CREATE_AND_UPDATE', atomicMode: 'ALL', idScheme: 'code' };
 
@@ -104,7 +105,7 @@ export function ImportPanel() {
           <span>
             {t(progress.phase === 'upload' ? 'web.import.uploading' : 'web.import.importing')}
             {percent !== undefined && ` — ${percent} %`}
-            {progress.valuesRead !== undefined && ` — ${t('web.import.valuesRead', { count: formatNumber(progress.valuesRead) })}`}
+            {progress.valuesRead !== undefined && ` — ${t(pluralKey('web.import.valuesRead', progress.valuesRead, language), { count: formatNumber(progress.valuesRead) })}`}
           </span>
           <progress max={100} value={percent} aria-label={t('web.import.progress')} />
         </div>
