@@ -3,23 +3,7 @@
 // real survey), with the missing values and wrong positions real data has. Deterministic.
 // Not a test fixture: nothing is asserted on these numbers.
 import type { AnthroMeasurement, AnthroplusMeasurement, LmsTable, WhoGrowthTables } from '../src/core/growth/index.ts';
-
-/** mulberry32: a small, fast, seeded generator (uniform in [0, 1)). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A normal deviate (Box-Muller), so measurements spread like z-scores. */
-function normal(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-}
+import { normalDeviate as normal, seededRandom } from '../src/core/random.ts';
 
 /** The measurement at z = `z` for a row of an LMS table (M (1 + L S z)^(1/L)), 1 decimal. */
 function around(table: LmsTable, sex: 1 | 2, key: number, z: number): number {

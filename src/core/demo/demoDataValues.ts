@@ -3,6 +3,7 @@
 // unit's population, with a per-unit performance, a slow trend and Poisson noise, so that
 // every dashboard has something to show. Deterministic for a given seed. Never real data:
 // the loader tags every value and unit it writes as 'demo'.
+import { normalDeviate, seededRandom } from '../random.ts';
 
 export type PopulationBase = 'births' | 'survivingInfants' | 'under5' | 'total' | 'girls10';
 
@@ -58,18 +59,6 @@ export interface DemoValue {
 const survivingShare = 0.94;
 const girls10Share = 0.0135;
 
-/** Mulberry32: a small, fast, seedable generator (public domain). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A fraction in [0, 1) fixed by the text (FNV-1a hash), so a unit keeps its choices across years. */
 function stableFraction(text: string): number {
   let hash = 0x811c9dc5;
@@ -81,8 +70,7 @@ function stableFraction(text: string): number {
 function poisson(mean: number, random: () => number): number {
   if (mean <= 0) return 0;
   if (mean > 30) {
-    const gaussian = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-    return Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian));
+    return Math.max(0, Math.round(mean + Math.sqrt(mean) * normalDeviate(random)));
   }
   const limit = Math.exp(-mean);
   let k = 0;

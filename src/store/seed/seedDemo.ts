@@ -3,10 +3,11 @@
 // show on a new installation. Everything it writes is tagged source = 'demo' (org units,
 // data values, completeness registrations) and `removeDemo` deletes exactly that.
 // The values go through the real data value import, like a user's file.
-import { demoDataValues, seededRandom, type DemoDataSet, type DemoUnit } from '../../core/demo/demoDataValues.ts';
+import { demoDataValues, type DemoDataSet, type DemoUnit } from '../../core/demo/demoDataValues.ts';
 import { demoFacilities } from '../../core/demo/demoFacilities.ts';
 import type { DataValueInput } from '../../core/dataValueSets/dataValueSet.ts';
 import { DenwError } from '../../core/errors.ts';
+import { seededRandom } from '../../core/random.ts';
 import { demoProfiles } from '../../programmes/demo/profiles.ts';
 import type { Database } from '../database.ts';
 import { importDataValues } from '../dataValues/importDataValues.ts';
