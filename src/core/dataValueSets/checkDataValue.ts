@@ -73,37 +73,78 @@ function periodOrUndefined(id: string): Period | undefined {
   }
 }
 
-/** The last period a data set is open for today (DHIS2 DataElement.getLatestOpenFuturePeriod). */
-function latestOpenPeriod(dataSet: DataSetMeta, today: string): Period {
-  // DHIS2 rewinds one period first: 0 open future periods means the current one is closed.
-  return shiftPeriod(periodOf(dataSet.periodType as Period['type'], today), dataSet.openFuturePeriods - 1);
+/**
+ * What the checks derive from metadata alone, computed once per import: the last open period
+ * of each data set, the disaggregations of each data element, the dates of each attribute
+ * option combo. Rows of a file repeat the same few objects, so this is where checking a
+ * million values stays fast.
+ */
+class CheckMemo {
+  private readonly latest = new Map<number, Period>();
+  private readonly combos = new Map<string, Set<number>>();
+  private readonly ranges = new Map<number, { start: string | null; end: string | null }>();
+  private readonly singles = new Map<number, DataSetMeta[]>();
+
+  constructor(private readonly context: CheckContext) {}
+
+  /** The last period a data set is open for today (DHIS2 DataElement.getLatestOpenFuturePeriod). */
+  latestOpenPeriod(dataSet: DataSetMeta): Period {
+    let period = this.latest.get(dataSet.id);
+    if (!period) {
+      // DHIS2 rewinds one period first: 0 open future periods means the current one is closed.
+      period = shiftPeriod(periodOf(dataSet.periodType as Period['type'], this.context.today), dataSet.openFuturePeriods - 1);
+      this.latest.set(dataSet.id, period);
+    }
+    return period;
+  }
+
+  /** Disaggregations a data element may use: its own and those its data sets give it. */
+  allowedCombos(element: DataElementMeta, dataSet: DataSetMeta | undefined, dataSets: DataSetMeta[]): Set<number> {
+    const key = `${dataSet?.id ?? 0}:${element.id}`;
+    let combos = this.combos.get(key);
+    if (!combos) {
+      combos = new Set([element.categoryComboId]);
+      for (const candidate of dataSets) {
+        const override = candidate.elements.get(element.id);
+        if (override !== null && override !== undefined) combos.add(override);
+      }
+      this.combos.set(key, combos);
+    }
+    return combos;
+  }
+
+  /** The latest start and earliest end of a combo's options (DHIS2 CategoryOptionCombo.getDateRange). */
+  optionDateRange(optionComboId: number): { start: string | null; end: string | null } {
+    let range = this.ranges.get(optionComboId);
+    if (!range) {
+      range = { start: null, end: null };
+      for (const optionId of this.context.index.optionComboById.get(optionComboId)?.optionIds ?? []) {
+        const option = this.context.index.categoryOptionById.get(optionId);
+        if (option?.startDate && (range.start === null || option.startDate > range.start)) range.start = option.startDate;
+        if (option?.endDate && (range.end === null || option.endDate < range.end)) range.end = option.endDate;
+      }
+      this.ranges.set(optionComboId, range);
+    }
+    return range;
+  }
+
+  /** The data sets a value is checked against: the one it names, or its data element's. */
+  dataSetsOf(dataSet: DataSetMeta | undefined, elementDataSets: DataSetMeta[]): DataSetMeta[] {
+    if (!dataSet) return elementDataSets;
+    let single = this.singles.get(dataSet.id);
+    if (!single) this.singles.set(dataSet.id, (single = [dataSet]));
+    return single;
+  }
 }
 
-/** Disaggregations a data element may use: its own and those its data sets give it. */
-function allowedCombos(element: DataElementMeta, dataSets: DataSetMeta[]): Set<number> {
-  const combos = new Set([element.categoryComboId]);
-  for (const dataSet of dataSets) {
-    const override = dataSet.elements.get(element.id);
-    if (override !== null && override !== undefined) combos.add(override);
-  }
-  return combos;
-}
-
-/** The latest start and earliest end of a combo's options (DHIS2 CategoryOptionCombo.getDateRange). */
-function optionDateRange(index: MetadataIndex, optionComboId: number): { start: string | null; end: string | null } {
-  let start: string | null = null;
-  let end: string | null = null;
-  for (const optionId of index.optionComboById.get(optionComboId)?.optionIds ?? []) {
-    const option = index.categoryOptionById.get(optionId);
-    if (option?.startDate && (start === null || option.startDate > start)) start = option.startDate;
-    if (option?.endDate && (end === null || option.endDate < end)) end = option.endDate;
-  }
-  return { start, end };
-}
+const memos = new WeakMap<CheckContext, CheckMemo>();
+const noDataSets: DataSetMeta[] = [];
 
 export function checkDataValue(input: DataValueInput, context: CheckContext): CheckedDataValue | DataValueConflict {
   const { index } = context;
-  const at = { index: input.index, row: input.row };
+  let memo = memos.get(context);
+  if (!memo) memos.set(context, (memo = new CheckMemo(context)));
+  const at = input;
 
   let dataSet: DataSetMeta | undefined;
   if (input.dataSet !== undefined) {
@@ -117,8 +158,8 @@ export function checkDataValue(input: DataValueInput, context: CheckContext): Ch
   const orgUnit = input.orgUnit === undefined ? undefined : index.orgUnit.get(input.orgUnit);
   if (!orgUnit) return conflict('E7612', at, input.orgUnit);
 
-  const elementDataSets = index.dataSetsByDataElement.get(element.id) ?? [];
-  const comboDataSets = dataSet ? [dataSet] : elementDataSets;
+  const elementDataSets = index.dataSetsByDataElement.get(element.id) ?? noDataSets;
+  const dataSets = memo.dataSetsOf(dataSet, elementDataSets);
   let categoryOptionComboId = index.defaultCategoryOptionComboId;
   if (input.categoryOptionCombo !== undefined) {
     const combo = index.categoryOptionCombo.get(input.categoryOptionCombo);
@@ -154,28 +195,35 @@ export function checkDataValue(input: DataValueInput, context: CheckContext): Ch
   const comment = trimToUndefined(input.comment) ?? null;
   if (comment !== null && comment.length > VALUE_MAX_LENGTH) return conflict('E7620', at, input.dataElement, { max: VALUE_MAX_LENGTH });
 
-  if (dataSet ? dataSet.periodType !== period.type : elementDataSets.length > 0 && !elementDataSets.some((ds) => ds.periodType === period.type)) {
-    return conflict('E7632', at, period.id, { periodType: period.type, expected: (dataSet ? [dataSet] : elementDataSets).map((ds) => ds.periodType).join(', ') });
+  if (dataSets.length > 0 && !dataSets.some((ds) => ds.periodType === period.type)) {
+    return conflict('E7632', at, period.id, { periodType: period.type, expected: dataSets.map((ds) => ds.periodType).join(', ') });
   }
   if (dataSet && !dataSet.elements.has(element.id)) return conflict('E7633', at, input.dataElement, { dataSet: input.dataSet! });
   const optionCombo = index.optionComboById.get(categoryOptionComboId)!;
-  if (!allowedCombos(element, comboDataSets).has(optionCombo.categoryComboId)) {
+  if (!memo.allowedCombos(element, dataSet, dataSets).has(optionCombo.categoryComboId)) {
     return conflict('E7634', at, input.categoryOptionCombo ?? optionCombo.code ?? optionCombo.uid, { dataElement: input.dataElement! });
   }
-  const candidates = (dataSet ? [dataSet] : elementDataSets).filter((ds) => ds.periodType === period.type && ds.orgUnitIds.has(orgUnit.id));
-  if (candidates.length === 0) return conflict('E7636', at, input.orgUnit, { dataElement: input.dataElement! });
+  // The data sets the value can belong to: of its period type and assigned to its org unit.
   const attributeCombo = index.optionComboById.get(attributeOptionComboId)!;
-  if (!candidates.some((ds) => ds.categoryComboId === attributeCombo.categoryComboId)) {
-    return conflict('E7635', at, input.attributeOptionCombo ?? attributeCombo.code ?? attributeCombo.uid, { dataElement: input.dataElement! });
+  let assigned = false;
+  let attributeFits = false;
+  let latest: Period | undefined;
+  for (const ds of dataSets) {
+    if (ds.periodType !== period.type || !ds.orgUnitIds.has(orgUnit.id)) continue;
+    assigned = true;
+    if (ds.categoryComboId === attributeCombo.categoryComboId) attributeFits = true;
+    const open = memo.latestOpenPeriod(ds);
+    if (!latest || open.endDate > latest.endDate) latest = open;
   }
+  if (!assigned) return conflict('E7636', at, input.orgUnit, { dataElement: input.dataElement! });
+  if (!attributeFits) return conflict('E7635', at, input.attributeOptionCombo ?? attributeCombo.code ?? attributeCombo.uid, { dataElement: input.dataElement! });
   const storedBy = trimToUndefined(input.storedBy) ?? context.defaultStoredBy;
   if (storedBy.length > STORED_BY_MAX_LENGTH) return conflict('E7637', at, storedBy, { max: STORED_BY_MAX_LENGTH });
-  const range = optionDateRange(index, attributeOptionComboId);
+  const range = memo.optionDateRange(attributeOptionComboId);
   if ((range.start !== null && range.start > period.endDate) || (range.end !== null && range.end < period.startDate)) {
     return conflict('E7638', at, period.id, { attributeOptionCombo: attributeCombo.code ?? attributeCombo.uid });
   }
-  const latest = candidates.map((ds) => latestOpenPeriod(ds, context.today)).reduce((a, b) => (b.endDate > a.endDate ? b : a));
-  if (period.startDate > latest.endDate) return conflict('E7641', at, period.id, { latest: latest.id });
+  if (period.startDate > latest!.endDate) return conflict('E7641', at, period.id, { latest: latest!.id });
   if ((orgUnit.openingDate !== null && period.startDate < orgUnit.openingDate) || (orgUnit.closedDate !== null && period.startDate > orgUnit.closedDate)) {
     return conflict('E8031', at, period.id, { orgUnit: input.orgUnit!, opening: orgUnit.openingDate ?? '', closed: orgUnit.closedDate ?? '' });
   }

@@ -58,6 +58,7 @@ function isHeader(fields: string[]): boolean {
 export class DataValueCsvReader {
   private readonly csv = new CsvReader();
   private columns: Array<Column | undefined> | undefined;
+  private positions!: Positions;
   private count = 0;
 
   push(chunk: string): DataValueInput[] {
@@ -78,6 +79,7 @@ export class DataValueCsvReader {
     for (const record of records) {
       if (this.columns === undefined) {
         this.columns = isHeader(record.fields) ? headerColumns(record.fields) : positional;
+        this.positions = positionsOf(this.columns);
         if (this.columns !== positional) continue;
       }
       inputs.push(this.toInput(record));
@@ -86,29 +88,36 @@ export class DataValueCsvReader {
   }
 
   private toInput(record: CsvRecord): DataValueInput {
-    const cell: Partial<Record<Column, string>> = {};
-    const columns = this.columns!;
-    for (let i = 0; i < record.fields.length && i < columns.length; i++) {
-      const column = columns[i];
-      if (column) cell[column] = record.fields[i];
-    }
+    const fields = record.fields;
+    const at = this.positions;
     return {
       index: this.count++,
       row: record.row,
-      dataElement: trimToUndefined(cell.dataelement),
-      period: trimToUndefined(cell.period),
-      orgUnit: trimToUndefined(cell.orgunit),
-      categoryOptionCombo: trimToUndefined(cell.categoryoptioncombo),
-      attributeOptionCombo: trimToUndefined(cell.attributeoptioncombo),
-      value: cell.value,
-      storedBy: trimToUndefined(cell.storedby),
-      created: trimToUndefined(cell.created),
-      lastUpdated: trimToUndefined(cell.lastupdated),
-      comment: cell.comment,
-      followup: isTrue(cell.followup),
-      deleted: isTrue(cell.deleted),
+      dataElement: trimToUndefined(fields[at.dataelement]),
+      period: trimToUndefined(fields[at.period]),
+      orgUnit: trimToUndefined(fields[at.orgunit]),
+      categoryOptionCombo: trimToUndefined(fields[at.categoryoptioncombo]),
+      attributeOptionCombo: trimToUndefined(fields[at.attributeoptioncombo]),
+      value: fields[at.value],
+      storedBy: trimToUndefined(fields[at.storedby]),
+      created: trimToUndefined(fields[at.created]),
+      lastUpdated: trimToUndefined(fields[at.lastupdated]),
+      comment: fields[at.comment],
+      followup: isTrue(fields[at.followup]),
+      deleted: isTrue(fields[at.deleted]),
     };
   }
+}
+
+/** Where each column is in a record (-1: absent). */
+type Positions = Record<Column, number>;
+
+function positionsOf(columns: Array<Column | undefined>): Positions {
+  const positions = Object.fromEntries([...csvColumns, 'created'].map((column) => [column, -1])) as Positions;
+  columns.forEach((column, i) => {
+    if (column) positions[column] = i;
+  });
+  return positions;
 }
 
 const positional: Array<Column | undefined> = [...csvColumns];

@@ -95,15 +95,17 @@ export interface DataValueInput {
   deleted?: boolean;
 }
 
-/** The fields a data value shares with its header; the header wins, as in DHIS2. */
+/**
+ * Gives a data value the fields it shares with its header; the header wins, as in DHIS2. The
+ * input is completed in place (readers create one object per value; copying a million of them
+ * would only feed the garbage collector).
+ */
 export function withHeader(input: DataValueInput, header: DataValueSetHeader): DataValueInput {
-  return {
-    ...input,
-    dataSet: header.dataSet ?? input.dataSet,
-    period: header.period ?? input.period,
-    orgUnit: header.orgUnit ?? input.orgUnit,
-    attributeOptionCombo: header.attributeOptionCombo ?? input.attributeOptionCombo,
-  };
+  if (header.dataSet !== undefined) input.dataSet = header.dataSet;
+  if (header.period !== undefined) input.period = header.period;
+  if (header.orgUnit !== undefined) input.orgUnit = header.orgUnit;
+  if (header.attributeOptionCombo !== undefined) input.attributeOptionCombo = header.attributeOptionCombo;
+  return input;
 }
 
 /** Text that DHIS2 reads as true (Boolean.parseBoolean: `true` in any case). */

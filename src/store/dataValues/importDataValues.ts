@@ -9,7 +9,7 @@
 //      then written (dataValueMerge.ts) — or nothing written when the import is a dry run,
 //      or when atomicMode is ALL and any value was refused.
 // Everything happens on one client in one transaction (the embedded engine's rule).
-import { checkDataValue, type CheckContext } from '../../core/dataValueSets/checkDataValue.ts';
+import { checkDataValue, type CheckContext, type CheckedDataValue } from '../../core/dataValueSets/checkDataValue.ts';
 import { conflict, type DataValueConflict } from '../../core/dataValueSets/conflicts.ts';
 import { resolveIdSchemes, withHeader, type IdSchemeChoice, type ImportStrategy } from '../../core/dataValueSets/dataValueSet.ts';
 import { indexMetadata, type MetadataIndex } from '../../core/dataValueSets/importMetadata.ts';
@@ -121,16 +121,18 @@ export async function importDataValues(database: Database, source: DataValueSour
     await createStaging(client);
     staging = stagingWriter(database.engine, client);
     for await (const batch of source.batches) {
+      const valid: CheckedDataValue[] = [];
       for (const input of batch) {
-        total++;
         const checked = checkDataValue(withHeader(input, header), context);
         if ('errorCode' in checked) {
           conflicts.push(checked);
           continue;
         }
-        periods.set(checked.period.id, checked.period);
-        await staging.add(checked);
+        if (!periods.has(checked.period.id)) periods.set(checked.period.id, checked.period);
+        valid.push(checked);
       }
+      total += batch.length;
+      await staging.add(valid);
       hooks.onProgress?.(total);
     }
     await staging.end();
