@@ -69,7 +69,9 @@ describe('data entry', () => {
     await page.locator('td.cell-saved', { has: bcgUnder1Female }).waitFor();
     // Tab moved on to the next cell of the row (0–11 months, male).
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby') ?? '')).not.toBe(await bcgUnder1Female.getAttribute('aria-labelledby'));
+    await page.screenshot({ path: 'test-results/data-entry-saved.png' });
     expect(await pivotTotal(page, 'EPI_BCG', period)).toBe(totalBefore + 7);
+    await screenshot(page, 'pivot-total-after-entry');
   });
 
   it('refuses a value of the wrong type in the cell, with the reason', async () => {

@@ -127,17 +127,16 @@ export function DataEntryForm({ formId: form, dataSet, values, locked, save, onD
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [states, setStates] = useState<Record<string, CellState>>({});
   const [announcement, setAnnouncement] = useState('');
-  const saveRef = useRef(save);
-  saveRef.current = save;
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
 
+  // `save` is the one of this form: a save that ends after the form changed is not reported.
   const saver = useMemo(
     () =>
       new ValueSaver(
         async (key, value) => {
-          await saveRef.current(key, value);
-          onSavedRef.current(key, value);
+          await save(key, value);
+          if (!saver.disposed) onSavedRef.current(key, value);
         },
         (key, state) => {
           setStates((previous) => {

@@ -89,6 +89,18 @@ describe('saving values as they are typed', () => {
     expect(server.sent.map((s) => s.value)).toEqual(['9', '8']);
   });
 
+  it('neither reports nor sends the waiting text once the form is left', async () => {
+    const server = fakeServer();
+    const saver = new ValueSaver(server.save, report);
+    saver.commit('a', '1');
+    saver.commit('a', '2');
+    saver.dispose();
+    server.sent[0]!.resolve();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.sent.map((s) => s.value)).toEqual(['1']);
+    expect(states).toEqual([['a', { status: 'saving' }]]);
+  });
+
   it('cancels a pending save when the text is refused before sending', async () => {
     const server = fakeServer();
     const saver = new ValueSaver(server.save, report, 700);

@@ -23,6 +23,8 @@ interface Cell {
 
 export class ValueSaver {
   private readonly cells = new Map<string, Cell>();
+  /** Set when the form is left: answers still in flight then change nothing. */
+  disposed = false;
 
   constructor(
     private readonly save: (key: string, value: string) => Promise<void>,
@@ -91,6 +93,7 @@ export class ValueSaver {
       failure = error instanceof Error ? error.message : String(error);
     }
     cell.inFlight = false;
+    if (this.disposed) return;
     const waiting = cell.waiting;
     cell.waiting = undefined;
     if (waiting !== undefined && waiting !== value) {
@@ -102,6 +105,7 @@ export class ValueSaver {
 
   /** Pending saves are dropped when the form changes (another unit, period or data set). */
   dispose(): void {
+    this.disposed = true;
     for (const cell of this.cells.values()) clearTimeout(cell.timer);
     this.cells.clear();
   }
