@@ -34,6 +34,8 @@ export interface ResultIndicatorView {
   series: SourcedValue[];
   trajectory: Milestone[];
   places: PlaceValue[];
+  /** Girls and boys (women and men) in the latest year measured for both, nationally. */
+  bySex?: { year: number; F: SourcedValue; M: SourcedValue };
 }
 
 export interface ResultView {
@@ -62,6 +64,8 @@ export interface IndicatorFacts {
   /** National values by year from every source (surveys, estimates, routine data). */
   national: SourcedValue[];
   places: PlaceValue[];
+  /** National values by sex (any year). */
+  nationalBySex?: Array<SourcedValue & { sex: 'F' | 'M' }>;
 }
 
 /**
@@ -88,7 +92,18 @@ export function indicatorView(facts: IndicatorFacts): ResultIndicatorView {
     series,
     trajectory: facts.baseline && target ? trajectory(facts.baseline, target) : [],
     places: facts.places,
+    ...latestBySex(facts.nationalBySex ?? []),
   };
+}
+
+function latestBySex(values: Array<SourcedValue & { sex: 'F' | 'M' }>): { bySex?: NonNullable<ResultIndicatorView['bySex']> } {
+  const years = [...new Set(values.map((v) => v.year))].sort((a, b) => b - a);
+  for (const year of years) {
+    const F = values.find((v) => v.year === year && v.sex === 'F');
+    const M = values.find((v) => v.year === year && v.sex === 'M');
+    if (F && M) return { bySex: { year, F: { year, value: F.value, source: F.source }, M: { year, value: M.value, source: M.source } } };
+  }
+  return {};
 }
 
 /** The name in the requested language, falling back to French. */

@@ -49,7 +49,6 @@ export async function readResultsFramework(database: Database, query: ResultsQue
           'org_unit.level',
         ])
         .where('rf_observation.rf_indicator_id', 'in', ids)
-        .where('rf_observation.sex', '=', 'T')
         .execute()
     : [];
   const routine = routineValues ? await routineValues(indicators.map((indicator) => indicator.code)) : new Map();
@@ -67,7 +66,8 @@ export async function readResultsFramework(database: Database, query: ResultsQue
         indicators: indicators
           .filter((indicator) => indicator.result_id === result.id)
           .map((indicator) => {
-            const own = observations.filter((o) => o.rf_indicator_id === indicator.id);
+            const all = observations.filter((o) => o.rf_indicator_id === indicator.id);
+            const own = all.filter((o) => o.sex === 'T');
             const maxLevel = query.publicOnly ? indicator.public_max_level : Number.POSITIVE_INFINITY;
             const fromRoutine = routine.get(indicator.code);
             return indicatorView({
@@ -86,6 +86,9 @@ export async function readResultsFramework(database: Database, query: ResultsQue
                 ...own.filter((o) => o.level === 1).map((o) => ({ year: o.year, value: o.value, source: o.source, ...(o.method ? { method: o.method } : {}) })),
                 ...(fromRoutine?.national ?? []),
               ],
+              nationalBySex: all
+                .filter((o): o is typeof o & { sex: 'F' | 'M' } => o.level === 1 && o.sex !== 'T')
+                .map((o) => ({ year: o.year, value: o.value, source: o.source, sex: o.sex })),
               places: [
                 ...own
                   .filter((o) => o.level > 1 && o.level <= maxLevel)

@@ -64,6 +64,15 @@ export function IndicatorCard({ indicator }: { indicator: ResultIndicatorView })
       ) : (
         <p className="headline-value muted">{t('web.results.noValue')}</p>
       )}
+      {indicator.bySex && (
+        <p className="by-sex">
+          {t('web.results.bySex', {
+            female: show(indicator.bySex.F.value),
+            male: show(indicator.bySex.M.value),
+            year: indicator.bySex.year,
+          })}
+        </p>
+      )}
       <dl className="milestones">
         <div>
           <dt>{t('web.results.baseline')}</dt>

@@ -15,6 +15,10 @@ describeEachEngineApp('results routes', (api) => {
       SELECT i.id, o.id, y.year, y.value, y.source FROM rf_indicator i, org_unit o,
         (VALUES ('ML', 2025, 79.6, 'test survey'), ('ML01', 2025, 70.0, 'test survey'), ('ML0101', 2025, 60.0, 'test survey')) y(code, year, value, source)
       WHERE i.code = 'DTP3' AND o.code = y.code`);
+    await pool.query(`INSERT INTO rf_observation (rf_indicator_id, org_unit_id, year, sex, value, source)
+      SELECT i.id, o.id, y.year, y.sex, y.value, 'test survey' FROM rf_indicator i, org_unit o,
+        (VALUES (2024, 'F', 74.0), (2024, 'M', 86.0), (2025, 'F', 78.0)) y(year, sex, value)
+      WHERE i.code = 'DTP3' AND o.code = 'ML'`);
   });
 
   it('shows public indicators with baseline, target, latest value and status, without sign-in', async () => {
@@ -33,6 +37,12 @@ describeEachEngineApp('results routes', (api) => {
       status: 'acceleration_needed',
     });
     expect(indicators[0].ratio).toBeCloseTo(0.5, 10);
+    // 2025 has girls only: the latest year with both sexes is 2024.
+    expect(indicators[0].bySex).toEqual({
+      year: 2024,
+      F: { year: 2024, value: 74, source: 'test survey' },
+      M: { year: 2024, value: 86, source: 'test survey' },
+    });
   });
 
   it('shows places no finer than the indicator allows on the public page', async () => {
