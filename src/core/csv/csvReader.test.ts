@@ -112,7 +112,7 @@ describe('streaming', () => {
 });
 
 describe("DHIS2's dataValueSet CSV test files", () => {
-  const dir = new URL('../../../../shared/data/dhis2-samples/files/v2.43/dxf2/datavalueset/', import.meta.url);
+  const dir = new URL('../dataValueSets/dhis2-samples/v2.43/dxf2/datavalueset/', import.meta.url);
   it('dataValueSetB.csv: a quoted header and 12 quoted records of 10 columns', () => {
     const records = parseCsv(readFileSync(new URL('dataValueSetB.csv', dir), 'utf8'));
     expect(records[0]!.fields).toEqual(['dataelement', 'period', 'orgunit', 'categoryoptioncombo', 'attributeoptioncombo', 'value', 'storedby', 'timestamp', 'comment', 'followup']);

@@ -1,4 +1,4 @@
-// Every row of ../shared/data/dhis2-samples/adx_period_cases.csv, the cases of dhis2-core's
+// Every row of src/core/dataValueSets/dhis2-samples/adx_period_cases.csv (copied from shared/data), the cases of dhis2-core's
 // AdxPeriodTest (dxf2/adx) in releases 2.42.5.2 and 2.43.1. Denw follows 2.43.1.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { DenwError } from '../errors.ts';
 import { periodFromAdx, periodToAdx } from './adx.ts';
 import { parsePeriod } from './periods.ts';
 
-const casesFile = new URL('../../../../shared/data/dhis2-samples/adx_period_cases.csv', import.meta.url);
+const casesFile = new URL('../dataValueSets/dhis2-samples/adx_period_cases.csv', import.meta.url);
 const [header, ...rows] = readFileSync(casesFile, 'utf8').trim().split(/\r?\n/);
 const cases = rows.map((line) => {
   const [direction, adx, iso, expected, assertedIn] = line.split(',');
