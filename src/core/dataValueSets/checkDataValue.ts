@@ -58,15 +58,19 @@ export function parseTimestamp(text: string | undefined): string | null {
   if (!match) return null;
   const [, date, time = '00:00:00', zone = 'Z'] = match;
   const [year, month, day] = date!.split('-').map(Number) as [number, number, number];
-  const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  const check = new Date(Date.UTC(2000, month - 1, day));
+  check.setUTCFullYear(year);
+  // Year 0000 is no PostgreSQL date; a day that does not exist rolls over and is refused.
+  if (year < 1 || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
   const offset = zone === 'Z' ? '+00:00' : zone.length === 3 ? `${zone}:00` : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
   return `${date}T${time.length === 5 ? `${time}:00` : time}${offset}`;
 }
 
 function periodOrUndefined(id: string): Period | undefined {
   try {
-    return parsePeriod(id);
+    const period = parsePeriod(id);
+    // Year 0000 is a valid ISO year but no PostgreSQL date.
+    return period.startDate >= '0001-01-01' ? period : undefined;
   } catch (error) {
     if (error instanceof DenwError) return undefined;
     throw error;
@@ -190,10 +194,11 @@ export function checkDataValue(input: DataValueInput, context: CheckContext): Ch
   const trimmed = trimToUndefined(fromAnnotation ? input.annotation : input.value);
   if (trimmed === undefined && !deleting) return conflict('E7618', at, input.dataElement);
   const value = trimmed === undefined ? null : normalizeBoolean(trimmed, element.valueType);
-  const problem = value === null ? undefined : valueTypeProblem(value, element.valueType);
+  const problem = value === null ? undefined : value.includes('\u0000') ? 'text_contains_nul' : valueTypeProblem(value, element.valueType);
   if (problem) return conflict('E7619', at, value!, { valueType: element.valueType, reason: problem });
   const comment = trimToUndefined(input.comment) ?? null;
-  if (comment !== null && comment.length > VALUE_MAX_LENGTH) return conflict('E7620', at, input.dataElement, { max: VALUE_MAX_LENGTH });
+  const commentProblem = comment === null ? undefined : comment.includes('\u0000') ? 'text_contains_nul' : comment.length > VALUE_MAX_LENGTH ? 'value_length_greater_than_max_length' : undefined;
+  if (commentProblem) return conflict('E7620', at, input.dataElement, { reason: commentProblem });
 
   if (dataSets.length > 0 && !dataSets.some((ds) => ds.periodType === period.type)) {
     return conflict('E7632', at, period.id, { periodType: period.type, expected: dataSets.map((ds) => ds.periodType).join(', ') });
@@ -218,7 +223,8 @@ export function checkDataValue(input: DataValueInput, context: CheckContext): Ch
   if (!assigned) return conflict('E7636', at, input.orgUnit, { dataElement: input.dataElement! });
   if (!attributeFits) return conflict('E7635', at, input.attributeOptionCombo ?? attributeCombo.code ?? attributeCombo.uid, { dataElement: input.dataElement! });
   const storedBy = trimToUndefined(input.storedBy) ?? context.defaultStoredBy;
-  if (storedBy.length > STORED_BY_MAX_LENGTH) return conflict('E7637', at, storedBy, { max: STORED_BY_MAX_LENGTH });
+  const storedByProblem = storedBy.includes('\u0000') ? 'text_contains_nul' : storedBy.length > STORED_BY_MAX_LENGTH ? 'stored_by_length_greater_than_max_length' : undefined;
+  if (storedByProblem) return conflict('E7637', at, storedBy, { reason: storedByProblem });
   const range = memo.optionDateRange(attributeOptionComboId);
   if ((range.start !== null && range.start > period.endDate) || (range.end !== null && range.end < period.startDate)) {
     return conflict('E7638', at, period.id, { attributeOptionCombo: attributeCombo.code ?? attributeCombo.uid });

@@ -62,7 +62,11 @@ export async function exportDataValues(database: Database, request: ExportReques
   if (request.period.length === 0 && !hasDates) throw new DenwError('DATA_EXPORT_NO_PERIOD', {}, 'period');
   if (request.period.length > 0 && hasDates) throw new DenwError('DATA_EXPORT_PERIODS_AND_DATES', {}, 'period');
   if (hasDates && (request.startDate === undefined || request.endDate === undefined)) throw new DenwError('DATA_EXPORT_NO_PERIOD', {}, 'startDate');
-  if (hasDates && parseDay(request.startDate!) > parseDay(request.endDate!)) throw new DenwError('DATA_EXPORT_START_AFTER_END', {}, 'startDate');
+  if (hasDates) {
+    // Year 0000 is a valid ISO date but no PostgreSQL date.
+    for (const date of [request.startDate!, request.endDate!]) if (parseDay(date) < parseDay('0001-01-01')) throw new DenwError('DATE_INVALID', { date }, 'startDate');
+    if (parseDay(request.startDate!) > parseDay(request.endDate!)) throw new DenwError('DATA_EXPORT_START_AFTER_END', {}, 'startDate');
+  }
   if (orgUnits.length === 0) throw new DenwError('DATA_EXPORT_NO_ORG_UNIT', {}, 'orgUnit');
   for (const unit of orgUnits) {
     if (!scopePaths.some((root) => unit.path === root || unit.path.startsWith(`${root}/`))) {

@@ -11,9 +11,13 @@ export const flag = z.preprocess(lower, z.enum(['true', 'false'])).transform((va
 
 const idScheme = z.preprocess(lower, z.enum(['uid', 'code', 'name']));
 
+/** A parameter naming an object or a period: text without the null character, which no query can carry. */
+const withoutNul = z.string().regex(/^[^\u0000]*$/);
+const identifier = withoutNul.min(1);
+
 /** A repeated parameter, or one value with commas (`dataSet=A&dataSet=B` or `dataSet=A,B`). */
 const list = z
-  .union([z.string(), z.array(z.string())])
+  .union([withoutNul, z.array(withoutNul)])
   .optional()
   .transform((value) => (value === undefined ? [] : (Array.isArray(value) ? value : [value]).flatMap((item) => item.split(',')).map((item) => item.trim()).filter(Boolean)));
 
@@ -33,7 +37,7 @@ export const importQuery = z.object({
   importStrategy: z.preprocess(upper, z.enum(importStrategies)).optional(),
   strategy: z.preprocess(upper, z.enum(importStrategies)).optional().describe('Synonyme DHIS2 de importStrategy / DHIS2 synonym'),
   atomicMode: z.preprocess(upper, z.enum(['ALL', 'NONE'])).optional().describe('ALL (défaut) : rien si une valeur est refusée / nothing if any value is refused'),
-  dataSet: z.string().min(1).optional().describe('CSV : jeu de données des valeurs / data set of the values'),
+  dataSet: identifier.optional().describe('CSV : jeu de données des valeurs / data set of the values'),
   async: flag.optional().describe('Importer en tâche de fond / run as a job'),
 });
 
@@ -42,8 +46,8 @@ export const exportQuery = z.object({
   dataSet: list,
   dataElement: list,
   period: list,
-  startDate: z.string().optional(),
-  endDate: z.string().optional(),
+  startDate: identifier.optional(),
+  endDate: identifier.optional(),
   orgUnit: list,
   children: flag.optional(),
   attributeOptionCombo: list,
@@ -51,13 +55,13 @@ export const exportQuery = z.object({
 
 /** DHIS2 /api/dataValues: a data value's key (identifiers by code or UID). */
 export const dataValueKey = z.object({
-  de: z.string().min(1).describe('Élément de données / data element'),
-  pe: z.string().min(1).describe('Période / period'),
-  ou: z.string().min(1).describe("Unité d'organisation / org unit"),
-  co: z.string().min(1).optional().describe('Combinaison de catégories / category option combo'),
-  cc: z.string().min(1).optional().describe("Combinaison d'attributs / attribute combo"),
-  cp: z.string().min(1).optional().describe("Options d'attribut séparées par ; / attribute options, ; separated"),
-  ds: z.string().min(1).optional().describe('Jeu de données / data set'),
+  de: identifier.describe('Élément de données / data element'),
+  pe: identifier.describe('Période / period'),
+  ou: identifier.describe("Unité d'organisation / org unit"),
+  co: identifier.optional().describe('Combinaison de catégories / category option combo'),
+  cc: identifier.optional().describe("Combinaison d'attributs / attribute combo"),
+  cp: identifier.optional().describe("Options d'attribut séparées par ; / attribute options, ; separated"),
+  ds: identifier.optional().describe('Jeu de données / data set'),
 });
 
 export const dataValueWrite = dataValueKey.extend({
@@ -68,9 +72,9 @@ export const dataValueWrite = dataValueKey.extend({
 
 /** DHIS2 completeDataSetRegistrations parameters (ds, pe, ou, cc, cp). */
 export const completionKey = z.object({
-  ds: z.string().min(1),
-  pe: z.string().min(1),
-  ou: z.string().min(1),
-  cc: z.string().min(1).optional(),
-  cp: z.string().min(1).optional(),
+  ds: identifier,
+  pe: identifier,
+  ou: identifier,
+  cc: identifier.optional(),
+  cp: identifier.optional(),
 });
