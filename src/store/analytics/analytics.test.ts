@@ -148,6 +148,39 @@ describeEachEngine('analytics totals', (database) => {
     for (const row of table.rows) expect(row[3]).toMatch(/^-?\d+(\.\d)?$/);
   });
 
+  it('shows a NONE text value only at its own org unit and period, and LEVEL-n by level code', async () => {
+    await database().pool.query(
+      `INSERT INTO data_value (data_element_id, period_id, org_unit_id, category_option_combo_id, value)
+       SELECT de.id, p.id, ou.id, 1, 'Rupture de vaccins' FROM data_element de, period p, org_unit ou
+       WHERE de.code = 'NOTE' AND p.iso = '202403' AND ou.code = 'FAC_KAYES_1'`,
+    );
+    const parsed = parseAnalyticsRequest({ dimension: ['dx:NOTE', 'pe:202403;2024Q1', 'ou:ML01;LEVEL-CERCLE;FAC_KAYES_1'] });
+    if (!parsed.ok) throw new Error('parse');
+    const table = await answerAnalytics(database(), parsed.request, { userOrgUnitPaths: ['/MLuid000001'], today: TODAY, language: 'fr' });
+    // ML01;LEVEL-CERCLE is the cercle of Kayes; FAC_KAYES_1 is then a boundary too, holding no cercle.
+    expect(table.dimensions.ou).toEqual(['ML0101']);
+    expect(table.rows).toEqual([]);
+    const own = parseAnalyticsRequest({ dimension: ['dx:NOTE', 'pe:202403;2024Q1', 'ou:FAC_KAYES_1;ML0101'] });
+    if (!own.ok) throw new Error('parse');
+    expect((await answerAnalytics(database(), own.request, { userOrgUnitPaths: ['/MLuid000001'], today: TODAY, language: 'fr' })).rows).toEqual([
+      ['NOTE', '202403', 'FAC_KAYES_1', 'Rupture de vaccins'],
+    ]);
+  });
+
+  it('reports an indicator naming something unknown, and indicators that cite themselves', async () => {
+    await database().pool.query(
+      `INSERT INTO indicator (uid, code, name, indicator_type_id, numerator, denominator)
+       SELECT v.uid, v.code, v.code, t.id, v.numerator, '1' FROM indicator_type t,
+         (VALUES ('InBroken001', 'BROKEN', '#{NO_SUCH_ELEMENT} + C{NO_SUCH_CONSTANT}'), ('InCycleA001', 'CYCLE_A', 'N{CYCLE_B}'), ('InCycleB001', 'CYCLE_B', 'N{CYCLE_A}')) AS v(uid, code, numerator)
+       WHERE t.code = 'NUMBER'`,
+    );
+    await expect(analytics(database(), { dimension: ['dx:BROKEN', 'pe:2024', 'ou:ML'] })).rejects.toMatchObject({
+      code: 'ANALYTICS_INDICATOR_REFERENCE_UNKNOWN',
+      params: { indicator: 'BROKEN', references: '#{NO_SUCH_ELEMENT}, C{NO_SUCH_CONSTANT}' },
+    });
+    await expect(analytics(database(), { dimension: ['dx:CYCLE_A', 'pe:2024', 'ou:ML'] })).rejects.toMatchObject({ code: 'ANALYTICS_INDICATOR_CYCLE' });
+  });
+
   describe('freshness', () => {
     const national = async () => (await analytics(database(), { dimension: ['dx:PENTA3', 'pe:2024', 'ou:ML'] })).get('PENTA3|2024|ML') ?? 0;
     const key = `(SELECT id FROM data_element WHERE code = 'PENTA3'), (SELECT id FROM period WHERE iso = '202405'),
