@@ -2,7 +2,7 @@
 // and prints. Values are grouped into classes (equal intervals over the data range, or the
 // breaks given); each area carries its class in `data-class` so tests and styles can read it.
 import { geoMercator, geoPath } from 'd3-geo';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { useI18n } from '../app/i18n.tsx';
 
@@ -67,6 +67,8 @@ export function classOf(value: number, breaks: number[]): number {
 export function Choropleth({ features, values, breaks, palette = defaultPalette, unit = '', title, onSelect, width = 640, height = 520 }: ChoroplethProps) {
   const { t, formatNumber } = useI18n();
   const [hovered, setHovered] = useState<Feature<Geometry, AreaProperties> | null>(null);
+  // A drill-down replaces the areas: the one under the pointer before is gone.
+  useEffect(() => setHovered(null), [features]);
   const rewound = useMemo<FeatureCollection<Geometry, AreaProperties>>(
     () => ({ ...features, features: features.features.map((feature) => ({ ...feature, geometry: rewindForD3(feature.geometry) })) }),
     [features],
