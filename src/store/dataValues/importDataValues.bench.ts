@@ -4,7 +4,8 @@
 // the same file: all new values, all unchanged (counted as updated, not rewritten), all
 // changed. Prints values/s per run.
 //
-// Run: npx tsx src/store/dataValues/importDataValues.bench.ts [--values 1000000] [--engine postgres|pglite]
+// Run: npx tsx src/store/dataValues/importDataValues.bench.ts [--values 1000000] [--engine postgres|pglite] [--statements]
+// --statements prints every SQL statement of the imports that took over 200 ms (where the time goes).
 // PostgreSQL comes from DATABASE_URL (a database is created in it) or a throwaway cluster.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
@@ -18,7 +19,9 @@ import { startPostgresCluster } from '../postgresCluster.ts';
 import { dataValueSource } from './dataValueSource.ts';
 import { importDataValues } from './importDataValues.ts';
 
-const { values: args } = parseArgs({ options: { values: { type: 'string', default: '1000000' }, engine: { type: 'string', default: 'postgres' } } });
+const { values: args } = parseArgs({
+  options: { values: { type: 'string', default: '1000000' }, engine: { type: 'string', default: 'postgres' }, statements: { type: 'boolean', default: false } },
+});
 const FACILITIES = 1000;
 const ELEMENTS = 50;
 const months = Math.max(1, Math.round(Number(args.values) / (FACILITIES * ELEMENTS * 2)));
@@ -105,10 +108,27 @@ async function open(engine: string): Promise<{ database: Database; close: () => 
   };
 }
 
+/** Times the statements of pg clients (the pool's connections), printing those over 200 ms. */
+function timeStatements(): void {
+  const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  pg.Client.prototype.query = function timed(this: pg.Client, ...args: unknown[]) {
+    const result = query.apply(this, args);
+    if (!(result instanceof Promise) || typeof args[0] !== 'string') return result;
+    const start = performance.now();
+    const sql = args[0].replace(/\s+/g, ' ').slice(0, 90);
+    return result.then((value: unknown) => {
+      const ms = performance.now() - start;
+      if (ms > 200) console.log(`    ${(ms / 1000).toFixed(2)} s  ${sql}`);
+      return value;
+    });
+  } as typeof pg.Client.prototype.query;
+}
+
 const { database, close } = await open(args.engine);
 try {
   await migrate(database.pool);
   await metadata(database);
+  if (args.statements) timeStatements();
   const first = csv(0);
   console.log(`${args.engine}, ${cpus().length} cores (${cpus()[0]?.model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${months} months, CSV ${(first.length / 2 ** 20).toFixed(0)} MiB`);
   console.log('| run | values | time | throughput | counts | RSS |');
