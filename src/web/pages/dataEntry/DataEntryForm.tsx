@@ -1,7 +1,7 @@
 // The data entry form: one card per section, one table per category combination, option
 // combos as columns, totals for numbers. Every input is labelled by its row and column headers
 // (aria-labelledby), Tab and Enter move to the next cell, Shift+Enter to the previous one.
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../../app/i18n.tsx';
 import { cellKey, cellLabel, formSections, isDefaultCombo, sectionTables, tableTotals, type FormTable } from './sectionForm.ts';
 import type { EntryDataSet, StoredValue } from './dataEntryApi.ts';
@@ -130,50 +130,49 @@ export function DataEntryForm({ formId: form, dataSet, values, locked, save, onD
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
 
-  // `save` is the one of this form: a save that ends after the form changed is not reported.
-  const saver = useMemo(
-    () =>
-      new ValueSaver(
-        async (key, value) => {
-          await save(key, value);
-          if (!saver.disposed) onSavedRef.current(key, value);
-        },
-        (key, state) => {
-          setStates((previous) => {
-            const next = { ...previous };
-            if (state) next[key] = state;
-            else delete next[key];
-            return next;
-          });
-          if (state?.status === 'failed') setAnnouncement(state.message ?? '');
-        },
-      ),
-    // A new form (data set, unit or period) gets a new saver; pending saves of the old one are dropped.
-    [form],
-  );
+  // Each form (data set, unit, period) gets its own saver, made by the effect that ends it: an
+  // effect run again on the same form (React's StrictMode mounts twice in development, a
+  // remount) makes a new saver instead of reusing the one its cleanup disposed, whose answers
+  // would change nothing and leave cells "saving" for ever. Pending saves of an old form are
+  // dropped; `save` is the one of this form, so a save that ends after the form changed is not
+  // reported.
+  const saverRef = useRef<ValueSaver | null>(null);
   const valuesRef = useRef(values);
   valuesRef.current = values;
   useEffect(() => {
-    const values = valuesRef.current;
+    const saver: ValueSaver = new ValueSaver(
+      async (key, value) => {
+        await save(key, value);
+        if (!saver.disposed) onSavedRef.current(key, value);
+      },
+      (key, state) => {
+        setStates((previous) => {
+          const next = { ...previous };
+          if (state) next[key] = state;
+          else delete next[key];
+          return next;
+        });
+        if (state?.status === 'failed') setAnnouncement(state.message ?? '');
+      },
+    );
     const loaded: Record<string, string> = {};
-    for (const [key, stored] of values) {
+    for (const [key, stored] of valuesRef.current) {
       loaded[key] = stored.value;
       saver.load(key, stored.value);
     }
+    saverRef.current = saver;
     setTexts(loaded);
     setStates({});
     return () => saver.dispose();
-  }, [saver]);
+  }, [form]);
 
-  const onText = useCallback(
-    (key: string, text: string, commit: boolean, problem: string | undefined) => {
-      setTexts((previous) => ({ ...previous, [key]: text }));
-      if (problem) saver.refuse(key, problem);
-      else if (commit) saver.commit(key, text.trim());
-      else saver.typed(key, text.trim());
-    },
-    [saver],
-  );
+  const onText = useCallback((key: string, text: string, commit: boolean, problem: string | undefined) => {
+    setTexts((previous) => ({ ...previous, [key]: text }));
+    const saver = saverRef.current!;
+    if (problem) saver.refuse(key, problem);
+    else if (commit) saver.commit(key, text.trim());
+    else saver.typed(key, text.trim());
+  }, []);
 
   const sections = formSections(dataSet);
   const problems = Object.entries(states).filter(([, state]) => state.status === 'failed' || state.status === 'invalid');

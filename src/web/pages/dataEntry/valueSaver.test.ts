@@ -101,6 +101,19 @@ describe('saving values as they are typed', () => {
     expect(states).toEqual([['a', { status: 'saving' }]]);
   });
 
+  it('refuses to be used again once disposed, instead of leaving the cell "saving" for ever', () => {
+    // What React's StrictMode did to the form: effect, cleanup (dispose), effect again with the same saver.
+    const server = fakeServer();
+    const saver = new ValueSaver(server.save, report);
+    saver.dispose();
+    expect(() => saver.load('a', '3')).toThrow(/after dispose/);
+    expect(() => saver.typed('a', '4')).toThrow(/after dispose/);
+    expect(() => saver.commit('a', '4')).toThrow(/after dispose/);
+    expect(() => saver.refuse('a', 'Pas un entier')).toThrow(/after dispose/);
+    expect(server.sent).toHaveLength(0);
+    expect(states).toEqual([]);
+  });
+
   it('cancels a pending save when the text is refused before sending', async () => {
     const server = fakeServer();
     const saver = new ValueSaver(server.save, report, 700);

@@ -34,10 +34,17 @@ export class ValueSaver {
 
   /** The value the server holds for a cell, as loaded with the form. */
   load(key: string, value: string): void {
+    this.usable();
     this.cells.set(key, { stored: value, inFlight: false });
   }
 
+  /** A disposed saver drops its answers, so a cell used through it would stay "saving" for ever. */
+  private usable(): void {
+    if (this.disposed) throw new Error('ValueSaver used after dispose: each form needs a new one');
+  }
+
   private cell(key: string): Cell {
+    this.usable();
     let cell = this.cells.get(key);
     if (!cell) this.cells.set(key, (cell = { stored: '', inFlight: false }));
     return cell;
