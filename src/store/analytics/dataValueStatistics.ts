@@ -36,7 +36,7 @@ export interface ComboStatistics {
 export type StatisticsTable = Map<string, ComboStatistics[]>;
 export const statisticsKey = (dataElementId: number, orgUnitId: number, cell: number) => `${dataElementId}:${orgUnitId}:${cell}`;
 
-export function sourceOfDataElement(dataElement: DataElementInfo): StatisticsSource {
+function sourceOfDataElement(dataElement: DataElementInfo): StatisticsSource {
   return dataElement.numeric ? statisticsSource(dataElement.aggregationType) : 'storedValue';
 }
 
