@@ -30,9 +30,9 @@ Base de données / database: DATABASE_URL ou/or DENW_DATA. Code de sortie / exit
 all imported, 1 valeurs refusées ou erreur / values refused or error, 2 usage.
 `;
 
-/** French unless DENW_LANG or LANG asks for English (en_US.UTF-8 → en). */
+/** French unless DENW_LANG or LANG asks for English (en_US.UTF-8 → en); an empty DENW_LANG defers to LANG. */
 export function cliLanguage(): Language {
-  const tag = (process.env.DENW_LANG ?? process.env.LANG ?? '').split('.')[0]!.replace('_', '-');
+  const tag = (process.env.DENW_LANG || process.env.LANG || '').split('.')[0]!.replace('_', '-');
   return languageFromHeader(tag || undefined);
 }
 
@@ -141,9 +141,14 @@ export async function run(args: string[]): Promise<number> {
     const bar = progressBar(language, totalBytes);
     let body: unknown;
     if (format === 'csv') {
-      const input = file === '-' ? stdin : createReadStream(file);
-      input.on('data', (chunk: Buffer) => (bytes += chunk.length));
-      body = input;
+      // Counted as the reader pulls them (a 'data' listener would let the chunks flow past it).
+      const input: AsyncIterable<Buffer> = file === '-' ? stdin : createReadStream(file);
+      body = (async function* counted() {
+        for await (const chunk of input) {
+          bytes += chunk.length;
+          yield chunk;
+        }
+      })();
     } else {
       body = file === '-' ? await readAll(stdin) : await readFile(file, 'utf8');
     }

@@ -53,10 +53,13 @@ export async function exportDataValues(database: Database, request: ExportReques
   const schemes = resolveIdSchemes(request);
   const metadata = await loadImportMetadata(database.pool);
   const index = indexMetadata(metadata, schemes);
-  const dataSets = resolveAll(index.dataSet, request.dataSet, 'dataSet');
-  const dataElements = resolveAll(index.dataElement, request.dataElement, 'dataElement');
-  const orgUnits = resolveAll(index.orgUnit, request.orgUnit, 'orgUnit');
-  const attributeCombos = resolveAll(index.categoryOptionCombo, request.attributeOptionCombo, 'attributeOptionCombo');
+  // The request names its objects by code or UID whatever the output scheme (DHIS2 has
+  // inputIdScheme for them, UID by default; Denw's default is code, with UIDs understood too).
+  const input = Object.values(schemes).every((scheme) => scheme === 'code') ? index : indexMetadata(metadata, resolveIdSchemes({}));
+  const dataSets = resolveAll(input.dataSet, request.dataSet, 'dataSet');
+  const dataElements = resolveAll(input.dataElement, request.dataElement, 'dataElement');
+  const orgUnits = resolveAll(input.orgUnit, request.orgUnit, 'orgUnit');
+  const attributeCombos = resolveAll(input.categoryOptionCombo, request.attributeOptionCombo, 'attributeOptionCombo');
   if (dataSets.length + dataElements.length === 0) throw new DenwError('DATA_EXPORT_NO_DATA_SET', {}, 'dataSet');
   const hasDates = request.startDate !== undefined || request.endDate !== undefined;
   if (request.period.length === 0 && !hasDates) throw new DenwError('DATA_EXPORT_NO_PERIOD', {}, 'period');
