@@ -45,12 +45,12 @@ export async function run(args: string[]): Promise<number> {
       scale: { type: 'string', default: '1' },
       only: { type: 'string' },
       engine: { type: 'string', default: 'postgres,pglite' },
-      'pglite-scale': { type: 'string', default: '0.1' },
+      'pglite-scale': { type: 'string', default: '0.5' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    process.stdout.write(`denw bench [--scale 1] [--pglite-scale 0.1] [--only ${Object.keys(benches).join(',')}] [--engine postgres,pglite]
+    process.stdout.write(`denw bench [--scale 1] [--pglite-scale 0.5] [--only ${Object.keys(benches).join(',')}] [--engine postgres,pglite]
 
 ${Object.entries(benches)
   .map(([name, bench]) => `  ${name.padEnd(10)} ${bench.summary}`)
