@@ -2,8 +2,9 @@
 // metadata export loaded by the metadata importer, then its 231-value file imported in bulk,
 // asynchronously, and its one-data-set file, exported and read back value by value, and all
 // deleted. DHIS2 runs this test on its Sierra Leone demonstration database, which holds the
-// org units the data sets reference; they are added to the metadata document here. The one
-// Denw difference: identifiers are written by code unless idScheme=uid is asked.
+// org units the data sets reference; they are added to the metadata document here. Denw
+// differences: identifiers are written by code unless idScheme=uid is asked; an empty file is
+// refused at once (400 WebMessage) where DHIS2 starts an asynchronous job that ends in ERROR.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importMetadata } from '../../../store/metadata/importMetadata.ts';
@@ -14,6 +15,8 @@ const sample = (path: string) => new URL(`../../../core/dataValueSets/dhis2-samp
 const metadata = JSON.parse(readFileSync(new URL('../../../store/metadata/dhis2Samples/e2e/aggregate/metadata.json', import.meta.url), 'utf8'));
 const bulk = readFileSync(sample('dataValues_bulk.json'), 'utf8');
 const singleDataSet = readFileSync(sample('dataValues_single_dataset.json'), 'utf8');
+const emptyJson = readFileSync(sample('empty_file.json'), 'utf8');
+const emptyXml = readFileSync(sample('empty_file.xml'), 'utf8');
 
 // The Sierra Leone org units the data sets are assigned to (codes chosen for this test).
 const orgUnits = [
@@ -53,6 +56,22 @@ describeEachEngineApp('DHIS2 DataImportTest (e2e)', (api) => {
     expect(summary).toMatchObject({ status: 'SUCCESS', importCount: { imported: 0, updated: 231, deleted: 0, ignored: 0 } });
     const other = await api().inject({ method: 'GET', url: relativeNotifierEndpoint, as: 'national' });
     expect(other.statusCode).toBe(404);
+  });
+
+  // asyncImportEmptyJsonFileSummaryAvailable / asyncImportEmptyXmlFileSummaryAvailable: DHIS2
+  // answers 200 with a job whose summary is ERROR ("No content to map due to end-of-input",
+  // "Data set import failed"), all counts 0. Denw reads the body before starting a job and
+  // refuses an unreadable one at once: the client learns the same thing without polling.
+  it('asyncImportEmpty{Json,Xml}FileSummaryAvailable: an empty file is refused before any job starts', async () => {
+    for (const [payload, type, query, errorCode] of [
+      [emptyJson, 'application/json', 'format=json', 'INVALID_JSON'],
+      [emptyXml, 'application/adx+xml', 'format=adx', 'XML_INVALID'],
+    ] as const) {
+      expect(payload).toBe('');
+      const response = await api().inject({ method: 'POST', url: `/api/dataValueSets?reportMode=DEBUG&async=true&${query}`, headers: { ...superuser, 'content-type': type }, payload });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ httpStatusCode: 400, status: 'ERROR', errorCode });
+    }
   });
 
   it('dataValuesCanBeImportedForSingleDataSet: exported with the data set, period and org unit, each value readable', async () => {
