@@ -89,6 +89,37 @@ describeEachEngine('DHIS2 data value set samples: options and constraints', (dat
       ]);
     });
 
+    it('testImportDataValuesInvalidAttributeOptionComboDates (H.xml): option A open in February 2012 only, January and March refused (E7638)', async () => {
+      // As D.xml and E.xml, H names option combo A, outside data set A's combo, and org unit C,
+      // not assigned the data set: Denw refuses all three (E7635, E7636) as 2.43 would (its test
+      // is @Disabled). With the data set's attribute combo set to combo A and org unit C
+      // assigned, the option's dates give 2.42's counts and conflicts: 1 imported, 2 ignored.
+      expect(conflicts(await importFile(database(), 'dataValueSetH.xml')).map(([code]) => code)).toEqual(['E7635', 'E7635', 'E7636']);
+      const pool = database().pool;
+      await pool.query(`UPDATE category_option SET start_date = '2012-02-01', end_date = '2012-02-29' WHERE uid = 'CatOptionAA'`);
+      await pool.query(`UPDATE data_set SET category_combo_id = (SELECT id FROM category_combo WHERE uid = 'CatComboAAA') WHERE uid = 'pBOMPrpg1QX'`);
+      await pool.query(`INSERT INTO data_set_org_unit (data_set_id, org_unit_id)
+        SELECT ds.id, ou.id FROM data_set ds, org_unit ou WHERE ds.uid = 'pBOMPrpg1QX' AND ou.uid = 'j7Hg26FpoIa'`);
+      try {
+        const summary = await importFile(database(), 'dataValueSetH.xml');
+        expect(summary.status).toBe('WARNING');
+        expect(counts(summary)).toEqual([1, 0, 0, 2]);
+        expect(conflicts(summary)).toEqual([
+          ['E7638', 'period', '201201', 1],
+          ['E7638', 'period', '201203', 3],
+        ]);
+        const { rows } = await pool.query(`SELECT de.uid AS de, p.iso, ou.uid AS ou, aoc.uid AS aoc, dv.value FROM data_value dv
+          JOIN data_element de ON de.id = dv.data_element_id JOIN period p ON p.id = dv.period_id JOIN org_unit ou ON ou.id = dv.org_unit_id
+          JOIN category_option_combo aoc ON aoc.id = dv.attribute_option_combo_id`);
+        expect(rows).toEqual([{ de: 'Ix2HsbDMLea', iso: '201202', ou: 'BdfsJfj87js', aoc: 'kjuiHgy67hg', value: '10002' }]);
+      } finally {
+        await pool.query(`UPDATE category_option SET start_date = NULL, end_date = NULL WHERE uid = 'CatOptionAA'`);
+        await pool.query(`UPDATE data_set SET category_combo_id = 1 WHERE uid = 'pBOMPrpg1QX'`);
+        await pool.query(`DELETE FROM data_set_org_unit WHERE org_unit_id = (SELECT id FROM org_unit WHERE uid = 'j7Hg26FpoIa')
+          AND data_set_id = (SELECT id FROM data_set WHERE uid = 'pBOMPrpg1QX')`);
+      }
+    });
+
     it('testImportDataValuesWithOrgUnitOutsideHierarchy (2.43 E.xml): org unit C is not assigned the data set (E7636; 2.43 E8022)', async () => {
       const summary = await importFile(database(), 'dataValueSetE.xml');
       expect(summary.status).toBe('WARNING');
