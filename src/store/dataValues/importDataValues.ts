@@ -9,6 +9,24 @@
 //      then written (dataValueMerge.ts) — or nothing written when the import is a dry run,
 //      or when atomicMode is ALL and any value was refused.
 // Everything happens on one client in one transaction (the embedded engine's rule).
+//
+// Behaviour: DHIS2 2.42's importer (DefaultDataValueSetService: counts imported/updated/
+// deleted/ignored, one conflict per refused row, partial imports, CSV without header by
+// position), chosen over 2.43's rewrite because deployed DHIS2 tools are written against it and
+// per-row conflicts suit forms and files with a few bad lines. Differences (README.md explains):
+//   - CSV header matched by name with DHIS2's aliases (2.43); unknown column refuses the file;
+//   - duplicate keys in one import each refused, E8128 (2.43); 2.42 applied them in turn;
+//   - creations audited too (2.43); audit modified_by = importing user;
+//   - hard deletes: a deletion with nothing stored is ignored (2.42 counted it imported);
+//   - data set assignment, period type, COC/AOC combos always checked (2.42: strict options);
+//   - 2.43's org unit open-dates check (E8031) added;
+//   - no expiry/locking (E7640), option sets, ATTRIBUTE id scheme, sharing, DXF2 XML export;
+//     a comment without a value is refused (E7618);
+//   - atomicMode ALL by default (DHIS2: NONE); default idScheme code, UIDs understood too;
+//   - created/lastUpdated from the file kept, unchanged values counted updated, not rewritten
+//     (2.42); an insignificant zero deletes the stored value (2.42; 2.43 keeps it);
+//   - an empty/unreadable JSON or XML body is refused at once even with async=true (400);
+//   - 2.43's rejectedIndexes returned as well.
 import { checkDataValue, type CheckContext, type CheckedDataValue } from '../../core/dataValueSets/checkDataValue.ts';
 import { conflict, type DataValueConflict } from '../../core/dataValueSets/conflicts.ts';
 import { resolveIdSchemes, withHeader, type IdSchemeChoice, type ImportStrategy } from '../../core/dataValueSets/dataValueSet.ts';
