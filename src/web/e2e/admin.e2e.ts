@@ -73,6 +73,8 @@ describe('administration', () => {
     await page.getByRole('tab', { name: 'Indicateurs' }).click();
     await page.getByLabel('Rechercher').fill('Penta 3');
     const rows = page.locator('.metadata-indicators tbody tr');
+    // The list filters as the text is typed: wait for the filtered rows, not the full list.
+    await rows.filter({ hasText: 'EPI_COV_PENTA1' }).first().waitFor({ state: 'detached' });
     await rows.first().waitFor();
     expect(await rows.first().locator('code').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('#{EPI_PENTA3')]));
     await screenshot(page, 'metadata-indicators');

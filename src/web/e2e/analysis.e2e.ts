@@ -66,7 +66,11 @@ describe('analysis pages', () => {
 
     await page.locator('path[data-code="ML04"]').click();
     await page.waitForURL(/parent=ML04/);
-    await page.locator('.choropleth path[data-code^="ML04"]').first().waitFor();
+    // The regions give way to the cercles (codes of 6 characters: ML0401 …).
+    await page.waitForFunction(() => {
+      const codes = [...document.querySelectorAll('.choropleth path[data-code]')].map((p) => p.getAttribute('data-code') ?? '');
+      return codes.length > 0 && codes.every((code) => code.length === 6);
+    });
     const cercles = await page.locator('.choropleth path[data-code]').evaluateAll((paths) => paths.map((p) => p.getAttribute('data-code')));
     expect(cercles.length).toBe(7);
     expect(cercles.every((code) => code?.startsWith('ML04'))).toBe(true);
