@@ -10,7 +10,7 @@ import { openDatabase } from '../../store/database.ts';
 import { exportDataValues } from '../../store/dataValues/exportDataValues.ts';
 import { exportText, type ExportFormat } from '../../store/dataValues/exportWriters.ts';
 import { migrate } from '../../store/migrate.ts';
-import { cliLanguage } from './import.ts';
+import { cliLanguage } from '../cliLanguage.ts';
 
 const usage = `denw export --dataSet DS --period PE --orgUnit OU [options] > FICHIER
 

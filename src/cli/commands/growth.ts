@@ -5,9 +5,10 @@
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { env, stderr, stdin, stdout } from 'node:process';
+import { stderr, stdin, stdout } from 'node:process';
 import { DenwError } from '../../core/errors.ts';
-import { type Language, languageFromHeader, translate } from '../../core/i18n.ts';
+import { type Language, translate } from '../../core/i18n.ts';
+import { cliLanguage } from '../cliLanguage.ts';
 import {
   createZscoreCsvStream,
   type GrowthIssueLog,
@@ -117,8 +118,3 @@ function reportIssues(log: GrowthIssueLog, language: Language): void {
   }
 }
 
-/** French unless DENW_LANG or LANG asks for English (en_US.UTF-8 → en). */
-function cliLanguage(): Language {
-  const tag = (env.DENW_LANG || env.LANG || '').split('.')[0]!.replace('_', '-');
-  return languageFromHeader(tag || undefined);
-}

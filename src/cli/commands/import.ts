@@ -9,7 +9,8 @@ import process, { stderr, stdin, stdout } from 'node:process';
 import { parseIdScheme, importStrategies, type IdSchemeChoice, type ImportStrategy } from '../../core/dataValueSets/dataValueSet.ts';
 import { describeSummary } from '../../core/dataValueSets/importSummary.ts';
 import { DenwError } from '../../core/errors.ts';
-import { languageFromHeader, translate, type Language } from '../../core/i18n.ts';
+import { translate, type Language } from '../../core/i18n.ts';
+import { cliLanguage } from '../cliLanguage.ts';
 import { openDatabase } from '../../store/database.ts';
 import { dataValueSource, formatOfFileName, type DataValueFormat } from '../../store/dataValues/dataValueSource.ts';
 import { importDataValues } from '../../store/dataValues/importDataValues.ts';
@@ -29,12 +30,6 @@ Importe un fichier de valeurs DHIS2 (JSON, CSV, XML, ADX) / imports a DHIS2 data
 Base de données / database: DATABASE_URL ou/or DENW_DATA. Code de sortie / exit code: 0 tout importé /
 all imported, 1 valeurs refusées ou erreur / values refused or error, 2 usage.
 `;
-
-/** French unless DENW_LANG or LANG asks for English (en_US.UTF-8 → en); an empty DENW_LANG defers to LANG. */
-export function cliLanguage(): Language {
-  const tag = (process.env.DENW_LANG || process.env.LANG || '').split('.')[0]!.replace('_', '-');
-  return languageFromHeader(tag || undefined);
-}
 
 const printedConflicts = 20;
 

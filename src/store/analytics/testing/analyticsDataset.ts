@@ -5,6 +5,7 @@
 // independently (expectedTotals.ts), with no part of the code under test.
 import { fixtureDataElements, fixtureOrgUnits } from '../../testing/fixtures.ts';
 import type { Database } from '../../database.ts';
+import { seededRandom } from '../../../core/random.ts';
 
 export interface RawValue {
   dataElement: string;
@@ -37,17 +38,6 @@ export const fixturePaths: ReadonlyMap<string, string[]> = (() => {
   return paths;
 })();
 
-/** mulberry32: a small seeded generator, so that every run sees the same dataset. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -82,7 +72,7 @@ function weeks(): Array<Pick<RawValue, 'period' | 'periodType' | 'startDate' | '
 
 /** The dataset's values: facilities mostly, some data entered at cercle level. */
 export function generateDataset(seed = 20240917): RawValue[] {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const facilities = fixtureOrgUnits.filter((u) => u.level === 4).map((u) => u.code);
   const values: RawValue[] = [];
   for (const de of datasetDataElements) {
