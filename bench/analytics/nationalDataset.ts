@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { parseCsv } from '../../src/core/csv/csvReader.ts';
 import type { Database } from '../../src/store/database.ts';
+import { inTransaction } from '../../src/store/transaction.ts';
 
 export const FIRST_YEAR = 2020;
 export const YEARS = 5;
@@ -66,9 +67,7 @@ export async function createNationalMetadata(database: Database, shape: National
     return { code: `${cercle.code}_CS${String(Math.floor(i / cercles.length) + 1).padStart(2, '0')}`, name: `CSCom ${cercle.name} ${i + 1}`, parent: cercle.code };
   });
   const all = [...units, ...facilities];
-  const client = await database.pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(database, async (client) => {
     await client.query(
       `INSERT INTO org_unit (id, uid, code, name, level, path, ancestor_ids, opening_date) VALUES (1, $1, 'ML', 'Mali', 1, '/' || $1, '{1}', '1960-09-22')`,
       [uid('Ou', 1)],
@@ -126,13 +125,7 @@ export async function createNationalMetadata(database: Database, shape: National
          ('InBench0005', 'B_INCIDENCE', 'B_PER_1000', '#{BDE41}', '#{POPULATION}')
        ) AS v(uid, code, type, numerator, denominator) JOIN indicator_type t ON t.code = v.type`,
     );
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 function depth(unit: Unit, all: readonly Unit[]): number {

@@ -13,6 +13,7 @@ import type { Database } from '../database.ts';
 import { importDataValues } from '../dataValues/importDataValues.ts';
 import { importMetadata } from '../metadata/importMetadata.ts';
 import type { Log } from './seedReference.ts';
+import { inTransaction } from '../transaction.ts';
 
 export const demoSource = 'demo';
 const demoUser = 'denw-demo';
@@ -228,9 +229,7 @@ export async function seedDemo(database: Database, { assignments, facilities: co
 
 /** Deletes the demonstration dataset and nothing else; returns what it deleted. */
 export async function removeDemo(database: Database): Promise<{ dataValues: number; orgUnits: number }> {
-  const client = await database.pool.connect();
-  try {
-    await client.query('BEGIN');
+  return inTransaction(database, async (client) => {
     // Values on demo units are demo values whoever typed them: the units are about to go.
     const demoUnits = `SELECT id FROM org_unit WHERE source = $1`;
     const values = await client.query(`DELETE FROM data_value WHERE source = $1 OR org_unit_id IN (${demoUnits})`, [demoSource]);
@@ -239,12 +238,6 @@ export async function removeDemo(database: Database): Promise<{ dataValues: numb
     await client.query(`DELETE FROM data_set_org_unit WHERE org_unit_id IN (SELECT id FROM org_unit WHERE source = $1)`, [demoSource]);
     await client.query(`DELETE FROM org_unit_group_member WHERE org_unit_id IN (SELECT id FROM org_unit WHERE source = $1)`, [demoSource]);
     const units = await client.query(`DELETE FROM org_unit WHERE source = $1`, [demoSource]);
-    await client.query('COMMIT');
     return { dataValues: values.rowCount ?? 0, orgUnits: units.rowCount ?? 0 };
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -10,6 +10,7 @@
 // (SUM, by sex), STAFF (AVERAGE_SUM_ORG_UNIT), RUTF_STOCK (LAST), NOTE (TEXT).
 // Data set EPI_MONTHLY (Monthly) assigned to the four facilities.
 import type { Database } from '../database.ts';
+import { inTransaction } from '../transaction.ts';
 
 export const fixtureOrgUnits = [
   { uid: 'MLuid000001', code: 'ML', name: 'Mali', parent: null, level: 1, opening: '1960-09-22', closed: null },
@@ -32,9 +33,7 @@ export const fixtureDataElements = [
 ] as const;
 
 export async function insertFixtures(database: Database): Promise<void> {
-  const client = await database.pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(database, async (client) => {
     for (const unit of fixtureOrgUnits) {
       await client.query(
         `WITH new AS (SELECT nextval('org_unit_id_seq')::int AS id)
@@ -77,11 +76,5 @@ export async function insertFixtures(database: Database): Promise<void> {
       SELECT ds.id, de.id FROM data_set ds, data_element de WHERE ds.code = 'EPI_MONTHLY'`);
     await client.query(`INSERT INTO data_set_org_unit (data_set_id, org_unit_id)
       SELECT ds.id, ou.id FROM data_set ds, org_unit ou WHERE ds.code = 'EPI_MONTHLY' AND ou.level = 4`);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -6,6 +6,7 @@
 import { fixtureDataElements, fixtureOrgUnits } from '../../testing/fixtures.ts';
 import type { Database } from '../../database.ts';
 import { seededRandom } from '../../../core/random.ts';
+import { inTransaction } from '../../transaction.ts';
 
 export interface RawValue {
   dataElement: string;
@@ -103,9 +104,7 @@ export const datasetPopulation = [
 /** Inserts the extra data elements, the periods, the values and the population (fixtures first). */
 export async function insertDataset(database: Database, values: readonly RawValue[]): Promise<void> {
   const fixtureCodes = new Set<string>(fixtureDataElements.map((de) => de.code));
-  const client = await database.pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(database, async (client) => {
     for (const [index, de] of datasetDataElements.filter((d) => !fixtureCodes.has(d.code)).entries()) {
       await client.query(
         `INSERT INTO data_element (uid, code, name, value_type, aggregation_type, category_combo_id)
@@ -132,11 +131,5 @@ export async function insertDataset(database: Database, values: readonly RawValu
         [row.orgUnit, row.year, row.ageGroup, row.sex, row.value],
       );
     }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

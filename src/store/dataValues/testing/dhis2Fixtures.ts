@@ -7,6 +7,7 @@
 // createDataElement, data elements are INTEGER, summed, zeros not significant.
 import type pg from 'pg';
 import type { Database } from '../../database.ts';
+import { inTransaction } from '../../transaction.ts';
 
 type Client = pg.PoolClient;
 
@@ -81,20 +82,6 @@ async function dataSet(
     `INSERT INTO data_set_org_unit (data_set_id, org_unit_id) SELECT ds.id, ou.id FROM data_set ds, org_unit ou WHERE ds.uid = $1 AND ou.uid = ANY($2::text[])`,
     [set.uid, set.orgUnits],
   );
-}
-
-async function inTransaction(database: Database, body: (client: Client) => Promise<void>): Promise<void> {
-  const client = await database.pool.connect();
-  try {
-    await client.query('BEGIN');
-    await body(client);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
 }
 
 /** DataExportServiceIntegrationTest.setUp (dhis-test-integration, 2.43). */
