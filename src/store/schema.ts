@@ -295,6 +295,23 @@ export interface AggregatedDataValueTable {
   value_count: number;
 }
 
+/** A child in the registry shared by vaccination and growth monitoring (migration 040). */
+export interface ChildTable {
+  id: Generated<number>;
+  uid: string;
+  org_unit_id: number;
+  given_name: string;
+  family_name: string;
+  sex: 'F' | 'M';
+  birth_date: string;
+  mother_name: string | null;
+  village: string | null;
+  created: Timestamp;
+  last_updated: Timestamp;
+  created_by: string | null;
+  source: string | null;
+}
+
 export interface AppUserTable {
   id: Generated<number>;
   username: string;
@@ -364,6 +381,7 @@ export interface Schema {
   data_value_audit: DataValueAuditTable;
   complete_data_set_registration: CompleteDataSetRegistrationTable;
   aggregated_data_value: AggregatedDataValueTable;
+  child: ChildTable;
   app_user: AppUserTable;
   app_user_org_unit: AppUserOrgUnitTable;
   app_session: AppSessionTable;
