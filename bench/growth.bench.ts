@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { argv, cpuUsage, execPath, hrtime } from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadWhoGrowthTables } from '../src/cli/commands/growth.ts';
+import { loadWhoGrowthTables } from '../src/store/growth/whoGrowthTables.ts';
 import {
   anthroplusZscores,
   anthroZscores,

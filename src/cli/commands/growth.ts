@@ -4,29 +4,12 @@
 // user's language; the output still has every record (with those z-scores empty).
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { stderr, stdin, stdout } from 'node:process';
 import { DenwError } from '../../core/errors.ts';
 import { type Language, translate } from '../../core/i18n.ts';
 import { cliLanguage } from '../cliLanguage.ts';
-import {
-  createZscoreCsvStream,
-  type GrowthIssueLog,
-  type GrowthReference,
-  parseWhoGrowthTables,
-  whoGrowthTableFiles,
-  type WhoGrowthTableName,
-  type WhoGrowthTables,
-} from '../../core/growth/index.ts';
-
-const whoGrowthDirectory = new URL('../../../data/who-growth/', import.meta.url);
-
-/** Reads the WHO tables shipped in data/who-growth/ (for the CLI and the server). */
-export async function loadWhoGrowthTables(directory: URL = whoGrowthDirectory): Promise<WhoGrowthTables> {
-  const names = Object.keys(whoGrowthTableFiles) as WhoGrowthTableName[];
-  const texts = await Promise.all(names.map((name) => readFile(new URL(whoGrowthTableFiles[name].file, directory), 'utf8')));
-  return parseWhoGrowthTables(Object.fromEntries(names.map((name, i) => [name, texts[i]!])) as Record<WhoGrowthTableName, string>);
-}
+import { createZscoreCsvStream, type GrowthIssueLog, type GrowthReference } from '../../core/growth/index.ts';
+import { whoGrowthTables } from '../../store/growth/whoGrowthTables.ts';
 
 const usage = `denw growth zscores [FICHIER|-] [--reference 2006|2007]
 
@@ -57,7 +40,7 @@ export async function run(args: string[]): Promise<number> {
   }
   try {
     const { file, reference } = parseArguments(rest);
-    const tables = await loadWhoGrowthTables();
+    const tables = await whoGrowthTables();
     const stream = createZscoreCsvStream(reference, tables);
     const input = file === '-' ? stdin : createReadStream(file);
     // Strict UTF-8, as src/core/csv reads files: a Latin-1 file is refused, not garbled.

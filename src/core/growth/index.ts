@@ -2,7 +2,7 @@
 // Reference (anthroplus), for one child, for records (JSON) and for CSV text.
 //
 // Use: parse the tables once (`parseWhoGrowthTables`, given the text of the files in
-// data/who-growth/; on Node, `loadWhoGrowthTables` in src/cli/commands/growth.ts reads them),
+// data/who-growth/; on Node, `whoGrowthTables` in src/store/growth/whoGrowthTables.ts reads them),
 // then
 //   - one child:        anthroZscores(measurement, tables) / anthroplusZscores(…)
 //   - JSON records:     zscoreRows(rows, 2006 | 2007, tables) → { rows, issues, issueCount }
