@@ -312,6 +312,33 @@ export interface ChildTable {
   source: string | null;
 }
 
+/** A dose given to a registered child (migration 041). */
+export interface ImmunizationTable {
+  id: Generated<number>;
+  uid: string;
+  child_id: number;
+  vaccine: string;
+  dose: number;
+  date: string;
+  lot_number: string | null;
+  org_unit_id: number;
+  status: Defaulted<'completed' | 'entered-in-error'>;
+  valid: Defaulted<boolean>;
+  created: Timestamp;
+  created_by: string | null;
+  source: string | null;
+}
+
+/** Where a data set's figures come from at an org unit from a date on (migration 041). */
+export interface DataSetSourceTable {
+  data_set_id: number;
+  org_unit_id: number;
+  starts: string;
+  source: 'form' | 'registry';
+  changed: Timestamp;
+  changed_by: string | null;
+}
+
 export interface AppUserTable {
   id: Generated<number>;
   username: string;
@@ -382,6 +409,8 @@ export interface Schema {
   complete_data_set_registration: CompleteDataSetRegistrationTable;
   aggregated_data_value: AggregatedDataValueTable;
   child: ChildTable;
+  immunization: ImmunizationTable;
+  data_set_source: DataSetSourceTable;
   app_user: AppUserTable;
   app_user_org_unit: AppUserOrgUnitTable;
   app_session: AppSessionTable;
