@@ -15,5 +15,5 @@ export { lmsZscore, lmsZscoreRestricted, roundR2 } from './lms.ts';
 export { type LmsTable, parseWhoGrowthTables, type Sex, whoGrowthTableFiles, type WhoGrowthTableName, type WhoGrowthTables } from './tables.ts';
 export { anthroZscores, type AnthroMeasurement, type AnthroZscores, daysPerMonth, emptyAnthroZscores, type Flag, type Measure } from './who2006.ts';
 export { anthroplusZscores, type AnthroplusMeasurement, type AnthroplusZscores, emptyAnthroplusZscores, reference2007AgeLimits } from './who2007.ts';
-export { createZscoreCsvStream, zscoreCsv, type ZscoreCsvOptions, type ZscoreCsvStream } from './zscoreCsv.ts';
+export { createZscoreCsvStream, detectSeparator, zscoreCsv, type ZscoreCsvOptions, type ZscoreCsvStream } from './zscoreCsv.ts';
 export { GrowthRecordComputer, growthInputColumns, growthOutputColumns, type GrowthReference, zscoreRows } from './zscoreRecords.ts';

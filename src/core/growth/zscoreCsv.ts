@@ -112,7 +112,7 @@ function passThroughLine(fields: string[], separator: string): string {
 }
 
 /** The most frequent of `,` `;` and tab outside quotes in the header line; `,` on a tie. */
-function detectSeparator(headerLine: string): string {
+export function detectSeparator(headerLine: string): string {
   const unquoted = headerLine.replace(/"[^"]*"/g, '');
   let best = ',';
   let bestCount = unquoted.split(',').length;

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import analyticsRoutes from './analytics/index.ts';
 import authRoutes from './auth/index.ts';
 import dataValueSetRoutes from './dataValueSets/index.ts';
+import growthRoutes from './growth/index.ts';
 import metadataRoutes from './metadata/index.ts';
 import resultsRoutes from './results/index.ts';
 import systemRoutes from './system/index.ts';
@@ -18,4 +19,5 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(analyticsRoutes);
   await app.register(validationRoutes);
   await app.register(dataValueSetRoutes);
+  await app.register(growthRoutes);
 }
