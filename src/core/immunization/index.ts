@@ -1,0 +1,14 @@
+// The immunization engine's public surface (issue 4): the schedule types and assessSchedule.
+export { addAge, plusAge, type Age } from './ages.ts';
+export {
+  assessSchedule,
+  VACCINE_CODES,
+  type DoseAssessment,
+  type DoseGiven,
+  type DoseStatus,
+  type ImmunizationSchedule,
+  type ScheduleDose,
+  type ScheduleSubject,
+  type Season,
+  type VaccineCode,
+} from './schedule.ts';
