@@ -4,6 +4,7 @@ import analyticsRoutes from './analytics/index.ts';
 import authRoutes from './auth/index.ts';
 import dataValueSetRoutes from './dataValueSets/index.ts';
 import growthRoutes from './growth/index.ts';
+import immunizationAnalysisRoutes from './immunizationAnalysis/index.ts';
 import metadataRoutes from './metadata/index.ts';
 import resultsRoutes from './results/index.ts';
 import systemRoutes from './system/index.ts';
@@ -20,4 +21,5 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(validationRoutes);
   await app.register(dataValueSetRoutes);
   await app.register(growthRoutes);
+  await app.register(immunizationAnalysisRoutes);
 }

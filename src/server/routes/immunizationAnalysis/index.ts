@@ -1,0 +1,45 @@
+// EPI analysis for district and national officers (issue 4): the RED/REC table of the districts
+// under an org unit for a period, computed by the analytics engine from the aggregated values,
+// and administrative coverage beside WUENIC and survey estimates by year.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { DenwError } from '../../../core/errors.ts';
+import { redRecDefinition } from '../../../programmes/immunization/redRec.ts';
+import { readRedRecTable } from '../../../store/immunizationAnalysis/redRecTable.ts';
+import { inScope } from '../../access/abilities.ts';
+import { defineRoute } from '../../route.ts';
+
+/** Today in Mali (UTC, no daylight saving time). */
+const today = () => new Date().toISOString().slice(0, 10);
+
+export default async function immunizationAnalysisRoutes(app: FastifyInstance): Promise<void> {
+  defineRoute(app, {
+    method: 'GET',
+    url: '/immunization/redRec',
+    summary: 'Catégories RED/REC des districts (OMS) / RED/REC categories of districts (WHO)',
+    tags: ['immunization'],
+    access: 'data:read',
+    querystring: z
+      .object({
+        orgUnit: z.string().min(1).describe("Code de l'unité d'organisation / org unit code (ML01)"),
+        period: z.string().min(1).describe('Période DHIS2 / DHIS2 period (2025, 2025Q1, 202503)'),
+        utilisation: z
+          .enum(redRecDefinition.utilisation)
+          .optional()
+          .describe(`Abandon qui définit l'utilisation / dropout defining utilisation (${redRecDefinition.utilisation.join(', ')})`),
+        level: z.coerce.number().int().min(1).max(10).optional().describe('Niveau catégorisé (3 = districts, 4 = aires de santé) / level categorised'),
+      })
+      .strict(),
+    handler: async ({ query, user, language }) =>
+      readRedRecTable(app.database, redRecDefinition, {
+        ...query,
+        language,
+        userOrgUnitPaths: user.scopePaths,
+        today: today(),
+        authorize: (orgUnits) => {
+          const outside = orgUnits.find((unit) => !inScope(user, unit.path));
+          if (outside) throw new DenwError('FORBIDDEN', { orgUnit: outside.code ?? outside.uid }, 'orgUnit');
+        },
+      }),
+  });
+}
