@@ -12,3 +12,4 @@ export {
   type Season,
   type VaccineCode,
 } from './schedule.ts';
+export { classifyRedRec, WHO_RED_REC_THRESHOLDS, type RedRecAssessment, type RedRecCategory, type RedRecFlag, type RedRecThresholds, type RedRecValues } from './redRec.ts';
