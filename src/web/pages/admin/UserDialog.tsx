@@ -7,17 +7,13 @@ import { ApiError } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
+import { FieldError, fieldErrorsOf } from '../../components/FieldError.tsx';
 import { orgUnitOptions } from '../../components/orgUnits.ts';
 import { OrgUnitMultiPicker } from '../../components/OrgUnitPicker.tsx';
 import { useOrgUnits } from '../../components/useOrgUnits.ts';
 import { createUser, generatePassword, roles, updateUser, type Role, type User, type UserFields } from './usersApi.ts';
 
 const blank: UserFields = { username: '', displayName: '', email: null, role: 'data_entry', language: 'fr', disabled: false, scope: [], password: '' };
-
-function FieldError({ errors, field }: { errors: Record<string, string>; field: string }) {
-  const message = errors[`body.${field}`] ?? Object.entries(errors).find(([name]) => name.startsWith(`body.${field}.`))?.[1];
-  return message ? <span className="form-error field-error">{message}</span> : null;
-}
 
 /** `user` undefined: a new user; null: closed. */
 export function UserDialog({ user, onClose, onSaved }: { user: User | null | undefined; onClose(): void; onSaved(user: User): void }) {
@@ -61,9 +57,7 @@ export function UserDialog({ user, onClose, onSaved }: { user: User | null | und
       onSaved(saved);
     } catch (failure) {
       if (failure instanceof ApiError) {
-        const body = failure.body as { errors?: Array<{ field: string; message: string }>; field?: string };
-        if (body.errors) setErrors(Object.fromEntries(body.errors.map((item) => [item.field, item.message])));
-        else if (body.field) setErrors({ [`body.${body.field}`]: failure.message });
+        setErrors(fieldErrorsOf(failure));
         setError(failure.message);
       } else setError(t('web.error.network'));
     } finally {
