@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoDataValues, type DemoDataSet, type DemoUnit } from './demoDataValues.ts';
+import { demoDataValues, type DemoDataSet, type DemoUnit, type DerivedCell } from './demoDataValues.ts';
 
 const unit = (code: string, performance: number): DemoUnit => ({
   code,
@@ -67,5 +67,27 @@ describe('demo data values', () => {
   it('is the same for the same seed', () => {
     const run = () => [...demoDataValues(epi, [unit('A', 1)], profiles, { firstYear: 2024, lastMonth: '202406', seed: 42 })];
     expect(run()).toEqual(run());
+  });
+});
+
+describe('derived demo values', () => {
+  const element = (code: string) => ({ code, categories: [['default']], optionCombos: [{ code: 'default', options: ['default'] }] });
+  // Listed in the data set with the derived ones first, as a database may return them.
+  const stock: DemoDataSet = { code: 'S', periodType: 'Monthly', elements: ['CLOSING', 'USED', 'OPENING', 'RECEIVED'].map(element) };
+  const profiles = {
+    OPENING: { base: 'total' as const, perYear: 0.001, level: true },
+    RECEIVED: { base: 'total' as const, perYear: 0.01 },
+    USED: { base: 'total' as const, perYear: 0.02, derive: (c: DerivedCell) => Math.min(c.draw, c.value('OPENING') + c.value('RECEIVED')) },
+    CLOSING: { base: 'total' as const, perYear: 0, derive: (c: DerivedCell) => c.value('OPENING') + c.value('RECEIVED') - c.value('USED') },
+  };
+
+  it('are computed after the drawn ones, in the order their profiles are declared, month by month', () => {
+    const values = [...demoDataValues(stock, [unit('A', 1)], profiles, { firstYear: 2024, lastMonth: '202412', seed: 9 })];
+    const of = (code: string, period: string) => values.find((v) => v.dataElement === code && v.period === period)!.value;
+    for (let m = 1; m <= 12; m++) {
+      const period = `2024${String(m).padStart(2, '0')}`;
+      expect(of('CLOSING', period)).toBe(of('OPENING', period) + of('RECEIVED', period) - of('USED', period));
+      expect(of('CLOSING', period)).toBeGreaterThanOrEqual(0);
+    }
   });
 });

@@ -22,6 +22,22 @@ export interface DemoProfile {
   level?: boolean;
   /** A target population (a denominator): the planning figure itself, without performance, season or noise. */
   targetPopulation?: boolean;
+  /**
+   * A value that follows from others of the same unit and period (a stock balance, a caseload),
+   * so that the demo passes the package's consistency rules. Derived elements are drawn after
+   * every other element of the unit, in the order their profiles are declared, and may read
+   * the derived ones declared before them.
+   */
+  derive?: (cell: DerivedCell) => number;
+}
+
+/** What a derived element sees: its own draw, the option combo, other values of the same unit and period. */
+export interface DerivedCell {
+  draw: number;
+  optionCombo: string;
+  /** A value already drawn for this unit and period (0 when there is none). */
+  value(dataElement: string, optionCombo?: string): number;
+  random: () => number;
 }
 
 export interface DemoUnit {
@@ -131,8 +147,13 @@ export function* demoDataValues(
 ): Generator<DemoValue> {
   const random = seededRandom(seed);
   const periods = periodsOf(dataSet.periodType, firstYear, lastMonth);
+  // Derived elements come last, in the order their profiles are declared, so that what they read is drawn.
+  const declared = Object.keys(profiles);
+  const rank = (code: string) => (profiles[code]?.derive ? 1 + declared.indexOf(code) : 0);
+  const elements = [...dataSet.elements].sort((a, b) => rank(a.code) - rank(b.code));
   for (const unit of units) {
-    for (const element of dataSet.elements) {
+    const drawn = new Map<string, number>();
+    for (const element of elements) {
       const profile = profiles[element.code];
       if (!profile) continue;
       if (profile.reportingShare !== undefined && stableFraction(`${unit.code}/${element.code}`) >= profile.reportingShare) continue;
@@ -146,14 +167,18 @@ export function* demoDataValues(
           : (population * unit.performance * trend * seasonal) / (profile.level ? 1 : period.perYear);
         for (const combo of element.optionCombos) {
           const comboShare = combo.options.reduce((product, option, index) => product * share(option, element.categories[index] ?? [option], profile.shares), 1);
-          yield {
-            dataElement: element.code,
-            period: period.id,
-            orgUnit: unit.code,
-            categoryOptionCombo: combo.code,
-            // A target population is the planning figure itself; counts are Poisson draws.
-            value: profile.targetPopulation ? Math.round(expected * comboShare) : poisson(expected * comboShare, random),
-          };
+          // A target population is the planning figure itself; counts are Poisson draws.
+          const draw = profile.targetPopulation ? Math.round(expected * comboShare) : poisson(expected * comboShare, random);
+          const value = profile.derive
+            ? profile.derive({
+                draw,
+                optionCombo: combo.code,
+                value: (code, optionCombo = 'default') => drawn.get(`${code}|${period.id}|${optionCombo}`) ?? 0,
+                random,
+              })
+            : draw;
+          drawn.set(`${element.code}|${period.id}|${combo.code}`, value);
+          yield { dataElement: element.code, period: period.id, orgUnit: unit.code, categoryOptionCombo: combo.code, value };
         }
       }
     }

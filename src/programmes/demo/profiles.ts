@@ -3,6 +3,7 @@
 // chosen so that the demo dashboards look like a Malian programme's (coverage around 70–95 %,
 // CMAM cure rates around 80 %), not statistics: every value they produce is tagged 'demo'.
 import type { DemoProfile } from '../../core/demo/demoDataValues.ts';
+import { cmamDemoProfiles } from './cmamProfiles.ts';
 
 const sex = { F: 0.49, M: 0.51 };
 const infants = { ...sex, '0-11M': 0.93, '12-23M': 0.07 };
@@ -47,13 +48,13 @@ export const demoProfiles: Record<string, DemoProfile> = {
     perYear: 0.05,
     shares: { URENI: 0.08, URENAS: 0.35, URENAM: 0.57, NEW_CASE: 0.86, RELAPSE: 0.05, READMISSION: 0.04, TRANSFER_IN: 0.05 },
   },
-  NUT_CMAM_NEW_BY_CRITERION: { base: 'under5', perYear: 0.043, shares: { URENI: 0.08, URENAS: 0.35, URENAM: 0.57, MUAC: 0.62, WHZ: 0.34, OEDEMA: 0.04 } },
   NUT_CMAM_EXITS: {
     base: 'under5',
     perYear: 0.048,
     shares: { URENI: 0.08, URENAS: 0.35, URENAM: 0.57, CURED: 0.82, DIED: 0.01, DEFAULTED: 0.1, NON_RESPONDENT: 0.03, TRANSFER_OUT: 0.03, MEDICAL_TRANSFER: 0.01 },
   },
   NUT_CMAM_IN_TREATMENT_END: { base: 'under5', perYear: 0.006, level: true, shares: { URENI: 0.05, URENAS: 0.4, URENAM: 0.55 } },
+  ...cmamDemoProfiles,
 
   // Education (yearly school census by cercle).
   EDU_ENROLMENT: { base: 'total', perYear: 0.13, trend: 0.01, shares: { PRESCHOOL: 0.05, F1: 0.7, F2: 0.17, SECONDARY: 0.08, F: 0.47, M: 0.53 } },

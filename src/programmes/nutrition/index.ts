@@ -8,38 +8,41 @@
 // compendium, based on Sphere (§3.2). The PCIMA 2022 criteria themselves were not found; the
 // admission criteria are WHO's (MUAC, WHZ, bilateral oedema; §3.1).
 import type { ProgrammePackage } from '../../core/programmePackage.ts';
-import { category, categoryCombo, categoryOption, dataElement, dataSet, indicator, operand, sum, validationRule } from '../builders.ts';
+import { category, categoryCombo, categoryOption, dataElement, dataSet, indicator, operand, sum } from '../builders.ts';
+import {
+  ADMISSION_TYPES,
+  ADMISSIONS,
+  cmamAverageIndicators,
+  cmamDataElements,
+  cmamExitOutcomes,
+  cmamExitText,
+  cmamSections,
+  cmamValidationRules,
+  CRITERIA,
+  EXIT_TYPES,
+  EXITS,
+  IN_TREATMENT,
+  IN_TREATMENT_START,
+  NEW_BY_CRITERION,
+  SAM_UNITS,
+  unitSum,
+  URENAM,
+  URENAS,
+  URENI,
+  type ExitType,
+} from './cmam.ts';
 import { dashboards } from './dashboards.ts';
 
-const URENI = 'URENI';
-const URENAS = 'URENAS';
-const URENAM = 'URENAM';
-const SAM_UNITS = [URENI, URENAS];
-
-const ADMISSION_TYPES = ['NEW_CASE', 'RELAPSE', 'READMISSION', 'TRANSFER_IN'] as const;
-const EXIT_TYPES = ['CURED', 'DIED', 'DEFAULTED', 'NON_RESPONDENT', 'TRANSFER_OUT', 'MEDICAL_TRANSFER'] as const;
-const CRITERIA = ['MUAC', 'WHZ', 'OEDEMA'] as const;
-/** Exits that end treatment in the programme: transfers (between units or to hospital) are not exits. */
-export const PROGRAMME_EXITS = ['CURED', 'DIED', 'DEFAULTED', 'NON_RESPONDENT'] as const;
-
-export const ADMISSIONS = 'NUT_CMAM_ADMISSIONS';
-export const NEW_BY_CRITERION = 'NUT_CMAM_NEW_BY_CRITERION';
-export const EXITS = 'NUT_CMAM_EXITS';
-export const IN_TREATMENT = 'NUT_CMAM_IN_TREATMENT_END';
+export { ADMISSIONS, EXITS, IN_TREATMENT, NEW_BY_CRITERION };
 export const CMAM_MONTHLY = 'NUT_CMAM_MONTHLY';
 export const SAM_ADMISSIONS = 'NUT_SAM_ADMISSIONS';
 
-type Exit = (typeof EXIT_TYPES)[number];
-const exits = (units: readonly string[], outcomes: readonly Exit[]) => sum(units.flatMap((unit) => outcomes.map((outcome) => operand(EXITS, `${unit}_${outcome}`))));
-
-const EXIT_DEFINITION = {
-  fr: 'Sorties = guéris + décédés + abandons + non-répondants ; les transferts (entre unités PCIMA ou vers l’hôpital) ne sont pas des sorties, car l’enfant reste en traitement. Pour compter autrement, modifier cet indicateur : les taux l’utilisent tous.',
-  en: 'Exits = cured + died + defaulted + non-respondent; transfers (between CMAM units or to hospital) are not exits, since the child stays in treatment. To count otherwise, edit this indicator: every rate uses it.',
-};
+const exits = (units: readonly string[], outcomes: readonly ExitType[]) => unitSum(EXITS, units, outcomes);
+const EXIT_DEFINITION = cmamExitText;
 
 function programme(prefix: 'SAM' | 'MAM', units: readonly string[], label: { fr: string; en: string }) {
   const exitsCode = `NUT_${prefix}_EXITS`;
-  const rate = (outcome: Exit, name: { fr: string; en: string }) =>
+  const rate = (outcome: ExitType, name: { fr: string; en: string }) =>
     indicator({
       code: `NUT_${prefix}_${outcome}_RATE`,
       name: { fr: `${label.fr} : taux ${name.fr}`, en: `${label.en}: ${name.en} rate` },
@@ -57,7 +60,7 @@ function programme(prefix: 'SAM' | 'MAM', units: readonly string[], label: { fr:
       name: { fr: `${label.fr} : total des sorties`, en: `${label.en}: total exits` },
       description: EXIT_DEFINITION,
       indicatorType: 'NUMBER',
-      numerator: { expression: exits(units, PROGRAMME_EXITS), description: { fr: 'Guéris, décédés, abandons, non-répondants', en: 'Cured, died, defaulted, non-respondent' } },
+      numerator: { expression: exits(units, cmamExitOutcomes), description: { fr: 'Sorties comptées (voir la définition)', en: 'Exits counted (see the definition)' } },
       denominator: { expression: '1', description: { fr: 'Un', en: 'One' } },
       decimals: 0,
     }),
@@ -67,22 +70,6 @@ function programme(prefix: 'SAM' | 'MAM', units: readonly string[], label: { fr:
     rate('NON_RESPONDENT', { fr: 'de non-réponse', en: 'non-response' }),
   ];
 }
-
-/** New children admitted by criterion add up to the new admissions of the unit. */
-const criterionRule = (unit: string) =>
-  validationRule({
-    code: `NUT_VR_${unit}_CRITERIA_EQ_NEW`,
-    name: { fr: `${unit} : admissions par critère = nouvelles admissions`, en: `${unit}: admissions by criterion = new admissions` },
-    instruction: {
-      fr: 'Chaque nouvel admis est compté une fois, sous le critère retenu à l’admission : le total par critère doit égaler les nouvelles admissions.',
-      en: 'Each new admission is counted once, under the criterion recorded at admission: the total by criterion must equal new admissions.',
-    },
-    importance: 'MEDIUM',
-    operator: 'equal_to',
-    periodType: 'Monthly',
-    left: { expression: sum(CRITERIA.map((criterion) => operand(NEW_BY_CRITERION, `${unit}_${criterion}`))), description: { fr: 'Nouvelles admissions par critère', en: 'New admissions by criterion' } },
-    right: { expression: operand(ADMISSIONS, `${unit}_NEW_CASE`), description: { fr: 'Nouvelles admissions', en: 'New admissions' } },
-  });
 
 export const nutrition: ProgrammePackage = {
   id: 'nutrition',
@@ -96,6 +83,8 @@ export const nutrition: ProgrammePackage = {
     'Mali CMAM unit terms: Croix-Rouge française / Croix-Rouge malienne SQUEAC report, Kayes/Yélimané, acronym list (mali-facts.md §3.1)',
     'WFP indicator compendium v5.0 (recovery, death, default, non-response rates over total exits), based on Sphere (mali-facts.md §3.2)',
     'WHO SAM criteria: MUAC < 115 mm, WHZ < −3 or bilateral oedema (ICHRC/WHO, mali-facts.md §3.1)',
+    'Sphere Handbook 2018, Management of acute malnutrition standards 2.1 (MAM) and 2.2 (SAM): discharges and performance thresholds (mali-facts.md §3.2; cmam.ts, sphere.ts)',
+    'Weight gain from the minimum weight, g/kg/day: M. Golden, NGOnut list, 25 Feb 2000; en-net question 1420 (2014)',
   ],
   metadata: {
     categoryOptions: [
@@ -159,6 +148,7 @@ export const nutrition: ProgrammePackage = {
         // A count at a date: over time keep the latest month, over places add up.
         aggregationType: 'LAST',
       }),
+      ...cmamDataElements,
     ],
     dataSets: [
       dataSet({
@@ -169,7 +159,8 @@ export const nutrition: ProgrammePackage = {
         sections: [
           { code: 'ADMISSIONS', name: { fr: 'Admissions', en: 'Admissions' }, dataElements: [ADMISSIONS, NEW_BY_CRITERION] },
           { code: 'EXITS', name: { fr: 'Sorties', en: 'Exits' }, dataElements: [EXITS] },
-          { code: 'IN_TREATMENT', name: { fr: 'En traitement', en: 'In treatment' }, dataElements: [IN_TREATMENT] },
+          { code: 'IN_TREATMENT', name: { fr: 'En traitement', en: 'In treatment' }, dataElements: [IN_TREATMENT_START, IN_TREATMENT] },
+          ...cmamSections,
         ],
       }),
     ],
@@ -192,8 +183,9 @@ export const nutrition: ProgrammePackage = {
       }),
       ...programme('SAM', SAM_UNITS, { fr: 'MAS (URENI et URENAS)', en: 'SAM (URENI and URENAS)' }),
       ...programme('MAM', [URENAM], { fr: 'MAM (URENAM)', en: 'MAM (URENAM)' }),
+      ...cmamAverageIndicators,
     ],
-    validationRules: [URENI, URENAS, URENAM].map(criterionRule),
+    validationRules: cmamValidationRules,
   },
   dataSetAssignments: [{ dataSet: CMAM_MONTHLY, orgUnitLevel: 4 }],
   dashboards,
