@@ -2,6 +2,7 @@
 // worked by hand (mali-facts.md §2.3) and against the survey dropout published for Mali.
 import { describe, expect, it } from 'vitest';
 import { indicatorOf } from '../testIndicators.ts';
+import { immunization } from './index.ts';
 
 // One health area, one month: doses by age group and sex, and the monthly targets.
 const report = {
@@ -56,5 +57,27 @@ describe('immunization indicators', () => {
 
   it('zero-dose children are surviving infants minus Penta1 before 12 months (WHO GHO 7792)', () => {
     expect(indicatorOf('EPI_ZERO_DOSE', report)).toBe(92 - 82);
+  });
+});
+
+describe('immunization validation rules', () => {
+  const rules = new Map((immunization.metadata.validationRules ?? []).map((rule) => [rule.code, rule]));
+  it('keeps every later dose at or below the first: Penta3, PCV3, Rota3, OPV3, IPV2, MR2 and MR1 (against Penta1)', () => {
+    const pairs = [...rules.values()].map((rule) => [rule.leftSide.expression, rule.operator, rule.rightSide.expression]);
+    expect(pairs).toEqual([
+      ['#{EPI_PENTA3}', 'less_than_or_equal_to', '#{EPI_PENTA1}'],
+      ['#{EPI_PCV3}', 'less_than_or_equal_to', '#{EPI_PCV1}'],
+      ['#{EPI_ROTA3}', 'less_than_or_equal_to', '#{EPI_ROTA1}'],
+      ['#{EPI_OPV3}', 'less_than_or_equal_to', '#{EPI_OPV1}'],
+      ['#{EPI_IPV2}', 'less_than_or_equal_to', '#{EPI_IPV1}'],
+      ['#{EPI_MR2}', 'less_than_or_equal_to', '#{EPI_MR1}'],
+      ['#{EPI_MR1}', 'less_than_or_equal_to', '#{EPI_PENTA1}'],
+    ]);
+  });
+
+  it('the MR1 ≤ Penta1 rule fires exactly when the Penta1→MR1 dropout turns negative', () => {
+    // Penta1 50, MR1 55: (50 − 55) ÷ 50 = −10 %, the rule's left side (55) is above its right (50).
+    expect(indicatorOf('EPI_DROPOUT_PENTA1_MR1', { 'EPI_PENTA1.0-11M_F': 50, 'EPI_MR1.0-11M_F': 55 })).toBeCloseTo(-10, 10);
+    expect(rules.get('EPI_VR_MR1_LE_PENTA1')?.name).toBe('RR 1 ≤ Penta 1');
   });
 });

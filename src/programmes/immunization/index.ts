@@ -150,21 +150,35 @@ const zeroDose = indicator({
   decimals: 0,
 });
 
-/** Later doses of a series cannot outnumber the first over time; in one month a catch-up cohort may. */
-const seriesRule = (vaccine: string, fr: string, en: string, last: number) =>
+interface RuleDose {
+  vaccine: string;
+  dose: number;
+  fr: string;
+  en: string;
+}
+
+/**
+ * A later dose cannot outnumber an earlier one over time: the WHO dropout (D1 − D3) ÷ D1 would
+ * be negative, which is a data problem (mali-facts.md §2.3). In one month a catch-up of earlier
+ * cohorts may explain it, hence MEDIUM importance.
+ */
+const laterNotAboveEarlier = (later: RuleDose, earlier: RuleDose) =>
   validationRule({
-    code: `EPI_VR_${vaccine}${last}_LE_${vaccine}1`,
-    name: { fr: `${fr} ${last} ≤ ${fr} 1`, en: `${en}${last} ≤ ${en}1` },
+    code: `EPI_VR_${later.vaccine}${later.dose}_LE_${earlier.vaccine}${earlier.dose}`,
+    name: { fr: `${later.fr} ≤ ${earlier.fr}`, en: `${later.en} ≤ ${earlier.en}` },
     instruction: {
-      fr: `Plus de doses de ${fr} ${last} que de ${fr} 1 dans le mois : vérifier le registre (un rattrapage de cohortes antérieures peut l’expliquer).`,
-      en: `More ${en}${last} than ${en}1 doses in the month: check the register (catching up earlier cohorts may explain it).`,
+      fr: `Plus de doses de ${later.fr} que de ${earlier.fr} dans le mois : vérifier le registre (un rattrapage de cohortes antérieures peut l’expliquer).`,
+      en: `More ${later.en} than ${earlier.en} doses in the month: check the register (catching up earlier cohorts may explain it).`,
     },
     importance: 'MEDIUM',
     operator: 'less_than_or_equal_to',
     periodType: 'Monthly',
-    left: { expression: operand(dosesDataElement(vaccine, last)), description: { fr: `${fr} ${last} administré`, en: `${en}${last} given` } },
-    right: { expression: operand(dosesDataElement(vaccine, 1)), description: { fr: `${fr} 1 administré`, en: `${en}1 given` } },
+    left: { expression: operand(dosesDataElement(later.vaccine, later.dose)), description: { fr: `${later.fr} administré`, en: `${later.en} given` } },
+    right: { expression: operand(dosesDataElement(earlier.vaccine, earlier.dose)), description: { fr: `${earlier.fr} administré`, en: `${earlier.en} given` } },
   });
+
+const seriesRule = (vaccine: string, fr: string, en: string, last: number) =>
+  laterNotAboveEarlier({ vaccine, dose: last, fr: `${fr} ${last}`, en: `${en}${last}` }, { vaccine, dose: 1, fr: `${fr} 1`, en: `${en}1` });
 
 export const EPI_MONTHLY = 'EPI_MONTHLY';
 
@@ -228,6 +242,10 @@ export const immunization: ProgrammePackage = {
       seriesRule('PCV', 'Pneumo', 'PCV', 3),
       seriesRule('ROTA', 'Rota', 'Rota', 3),
       seriesRule('OPV', 'VPO', 'OPV', 3),
+      seriesRule('IPV', 'VPI', 'IPV', 2),
+      seriesRule('MR', 'RR', 'MR', 2),
+      // The Penta1→MR1 "access to completion" dropout (mali-facts §2.3): MR1 above Penta1 makes it negative.
+      laterNotAboveEarlier({ vaccine: 'MR', dose: 1, fr: 'RR 1', en: 'MR1' }, { vaccine: 'PENTA', dose: 1, fr: 'Penta 1', en: 'Penta1' }),
     ],
   },
   dataSetAssignments: [{ dataSet: EPI_MONTHLY, orgUnitLevel: 4 }],
