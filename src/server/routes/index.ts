@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import analyticsRoutes from './analytics/index.ts';
 import authRoutes from './auth/index.ts';
+import cmamRoutes from './cmam/index.ts';
 import dataValueSetRoutes from './dataValueSets/index.ts';
 import growthRoutes from './growth/index.ts';
 import immunizationAnalysisRoutes from './immunizationAnalysis/index.ts';
@@ -19,6 +20,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(resultsRoutes);
   await app.register(analyticsRoutes);
   await app.register(validationRoutes);
+  await app.register(cmamRoutes);
   await app.register(dataValueSetRoutes);
   await app.register(growthRoutes);
   await app.register(immunizationAnalysisRoutes);
