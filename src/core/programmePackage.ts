@@ -164,6 +164,8 @@ export interface Observation {
   value: number;
   source: string;
   method: string;
+  /** Revision year of an estimate that is revised back in time (WUENIC), absent otherwise. */
+  revision?: number;
 }
 
 /** One metadata document, shaped like a DHIS2 metadata export plus Denw's own collections. */

@@ -237,6 +237,8 @@ export interface RfObservationTable {
   value: number;
   source: string;
   method: string | null;
+  /** Revision year of an estimate (WUENIC 2023 revision → 2023), null for surveys and reports. */
+  revision: Defaulted<number | null>;
 }
 
 export interface PeriodTable {

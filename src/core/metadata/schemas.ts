@@ -220,6 +220,7 @@ const observation = z.object({
   value: z.number(),
   source: text,
   method: optional(z.string()),
+  revision: optional(year),
 });
 
 export const collectionSchemas = {

@@ -48,6 +48,8 @@ export function resultIndicators(result: string, entries: readonly IndicatorEntr
 export interface SeriesOptions {
   orgUnit?: string;
   sex?: Sex;
+  /** Revision year of an estimate revised back in time (WUENIC). */
+  revision?: number;
 }
 
 /** Observed values of one indicator from one source, as [year, value] pairs. */
@@ -60,6 +62,7 @@ export function observed(resultIndicator: string, source: string, method: string
     value,
     source,
     method,
+    ...(options.revision ? { revision: options.revision } : {}),
   }));
 }
 

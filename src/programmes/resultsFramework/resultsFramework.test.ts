@@ -67,6 +67,16 @@ describe('results framework', () => {
     ]);
   });
 
+  it('stores the revision year of every WUENIC value: DTP1 in 2021 was 82 % in the 2021 revision, 79 % in the 2023 one', () => {
+    const wuenic = observations.filter((o) => o.method === 'WHO/UNICEF estimate (WUENIC)' && o.resultIndicator.code !== 'RF_ZERO_DOSE_CHILDREN');
+    expect(wuenic.every((o) => o.revision === 2021 || o.revision === 2023)).toBe(true);
+    const dtp1in2021 = wuenic.filter((o) => o.resultIndicator.code === 'RF_DTP1_COVERAGE' && o.year === 2021);
+    expect(dtp1in2021.map((o) => [o.revision, o.value])).toEqual([
+      [2023, 79],
+      [2021, 82],
+    ]);
+  });
+
   it('puts survey, estimate and administrative values side by side, each with its source', () => {
     const dtp1in2022 = observations.filter((o) => o.resultIndicator.code === 'RF_DTP1_COVERAGE' && o.year === 2022);
     expect(dtp1in2022.map((o) => [o.method, o.value])).toEqual([

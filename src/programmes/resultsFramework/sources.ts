@@ -8,6 +8,7 @@
 export const WUENIC_2023 =
   'WHO/UNICEF estimates of national immunization coverage (WUENIC), 2023 revision, July 2024 (wuenic2023rev_web-update.xlsx) — mali-facts §1.2.2';
 export const WUENIC_INPUT = 'WUENIC input file for Mali (countries/mli.pl, mgondan/wuenic4R, 2024-05-20)';
+export const WUENIC_2021 = `WHO/UNICEF estimates of national immunization coverage (WUENIC), 2021 revision ("legacy" series in ${WUENIC_INPUT}) — mali-facts §1.2.2`;
 export const DHS_2018_VACCINATION = `EDSM-VI (DHS 2018), children 12–23 months, card or history, n = 2,048 (${WUENIC_INPUT}) — mali-facts §1.2.1`;
 export const MICS_2015_VACCINATION = `MICS 2015, children 12–23 months, card or history, n = 3,303 (${WUENIC_INPUT}) — mali-facts §1.2.1`;
 export const EPI_REVIEW_2016 = `EPI external review 2016, n = 9,402 (${WUENIC_INPUT}) — mali-facts §1.2.1`;

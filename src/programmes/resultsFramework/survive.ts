@@ -32,7 +32,9 @@ export const MEASLES_RESPONSE = 'RF_MEASLES_VACCINATED_RESPONSE';
 
 const PERCENT = 'percent' as const;
 const wuenic = (code: string, values: readonly number[], firstYear = 2013) =>
-  observed(code, source.WUENIC_2023, WUENIC, values.map((value, index) => [firstYear + index, value] as const));
+  observed(code, source.WUENIC_2023, WUENIC, values.map((value, index) => [firstYear + index, value] as const), { revision: 2023 });
+/** The 2021 revision's value for 2021, kept beside the 2023 revision's to show how WUENIC revises back years. */
+const wuenic2021 = (code: string, value: number) => observed(code, source.WUENIC_2021, WUENIC, [[2021, value]], { revision: 2021 });
 
 export const indicators: ResultIndicator[] = [
   ...resultIndicators(KRC_IMMUNIZATION, [
@@ -174,6 +176,9 @@ export const observations: Observation[] = [
   ...wuenic(DTP1, [69, 73, 78, 82, 82, 82, 81, 75, 79, 78, 78]),
   ...wuenic(MCV1, [62, 61, 65, 70, 70, 71, 71, 62, 72, 73, 73]),
   ...wuenic(MCV2, [4, 26, 33, 44, 59], 2019),
+  ...wuenic2021(DTP1, 82),
+  ...wuenic2021(DTP3, 77),
+  ...wuenic2021(MCV1, 70),
   ...observed(DTP3, source.DHS_2018_VACCINATION, SURVEY, [[2018, 71]]),
   ...observed(DTP3, source.MICS_2015_VACCINATION, SURVEY, [[2015, 56]]),
   ...observed(DTP3, source.EPI_REVIEW_2016, SURVEY, [[2016, 73]]),

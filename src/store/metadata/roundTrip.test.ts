@@ -90,7 +90,10 @@ export const everything = {
     { code: 'RI_PENTA3', name: 'Couverture Penta 3', result: { code: 'KRC1' }, indicator: { code: 'PENTA1_COV' }, baselineValue: 70, baselineYear: 2023, baselineSource: 'WUENIC', public: true, publicMaxLevel: 2 },
   ],
   targets: [{ resultIndicator: { code: 'RI_PENTA3' }, orgUnit: { code: 'ML' }, year: 2027, value: 90, source: 'Programme de pays 2025-2029' }],
-  observations: [{ resultIndicator: { code: 'RI_PENTA3' }, orgUnit: { code: 'ML' }, year: 2018, sex: 'T', value: 66, source: 'EDSM-VI 2018', method: 'Enquête' }],
+  observations: [
+    { resultIndicator: { code: 'RI_PENTA3' }, orgUnit: { code: 'ML' }, year: 2018, sex: 'T', value: 66, source: 'EDSM-VI 2018', method: 'Enquête' },
+    { resultIndicator: { code: 'RI_PENTA3' }, orgUnit: { code: 'ML' }, year: 2021, sex: 'T', value: 77, source: 'WUENIC 2023', method: 'Estimation', revision: 2023 },
+  ],
 };
 
 /** Loads `load` into a fresh store, exports, imports the export into another fresh store, exports again. */

@@ -92,12 +92,12 @@ export async function exportTargets(context: ExportContext) {
 }
 
 export async function exportObservations(context: ExportContext) {
-  const rows = await context.rows<{ code: string; uid: string; year: number; sex: string; value: number; source: string; method: string | null }>(
-    `SELECT ri.code, ou.uid, o.year, o.sex, o.value, o.source, o.method FROM rf_observation o
+  const rows = await context.rows<{ code: string; uid: string; year: number; sex: string; value: number; source: string; method: string | null; revision: number | null }>(
+    `SELECT ri.code, ou.uid, o.year, o.sex, o.value, o.source, o.method, o.revision FROM rf_observation o
      JOIN rf_indicator ri ON ri.id = o.rf_indicator_id JOIN org_unit ou ON ou.id = o.org_unit_id
      ORDER BY ri.code COLLATE "C", ou.uid COLLATE "C", o.year, o.sex, o.source COLLATE "C"`,
   );
   return rows.map((row) =>
-    compact({ resultIndicator: { code: row.code }, orgUnit: { id: row.uid }, year: row.year, sex: row.sex, value: row.value, source: row.source, method: row.method }),
+    compact({ resultIndicator: { code: row.code }, orgUnit: { id: row.uid }, year: row.year, sex: row.sex, value: row.value, source: row.source, method: row.method, revision: row.revision }),
   );
 }

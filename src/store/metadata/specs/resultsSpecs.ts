@@ -161,7 +161,7 @@ export const targetSpec: CollectionSpec<'targets'> = {
 const observationTable: KeyedTable = {
   table: 'rf_observation',
   key: { rf_indicator_id: 'int', org_unit_id: 'int', year: 'int', sex: 'text', source: 'text' },
-  values: { value: 'float8', method: 'text' },
+  values: { value: 'float8', method: 'text', revision: 'int' },
 };
 
 export const observationSpec: CollectionSpec<'observations'> = {
@@ -182,6 +182,7 @@ export const observationSpec: CollectionSpec<'observations'> = {
       source: value.source,
       value: value.value,
       method: value.method ?? null,
+      revision: value.revision ?? null,
     })),
   remove: (objects, context) =>
     removeKeyed(objects, context, observationTable, ({ value }) => ({
