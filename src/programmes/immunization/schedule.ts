@@ -101,8 +101,9 @@ export const maliImmunizationSchedule: ImmunizationSchedule<MaliScheduleDose> = 
     // position paper 2018); catch-up until 5 years as for the other antigens (DECISION).
     { vaccine: 'BCG', dose: 1, singleDose: true, label: { fr: 'BCG', en: 'BCG' }, age: BIRTH, combo: EPI_AGE_SEX, recommendedAge: {}, minimumAge: {}, maximumAge: FIVE_YEARS },
     // OPV0 is the birth dose, outside the 3-dose primary series (so OPV1 has no interval after it):
-    // given at birth or within the first 2 weeks (WHO polio position paper 2016, bOPV birth dose),
-    // so too late from day 14. Only the sex disaggregation applies.
+    // given "at birth or as soon as possible after birth" (WHO polio position paper 2016); too late
+    // from day 14 (DECISION: the usual EPI cut-off, not found in a Mali document). Only the sex
+    // disaggregation applies.
     { vaccine: 'OPV', dose: 0, label: { fr: 'VPO 0', en: 'OPV 0' }, age: BIRTH, combo: 'SEX', recommendedAge: {}, minimumAge: {}, maximumAge: { weeks: 2 } },
     ...primarySeries('OPV', 'VPO', 'OPV', FIVE_YEARS),
     ...primarySeries('PENTA', 'Penta', 'Penta', FIVE_YEARS),
