@@ -32,6 +32,7 @@ import {
   type ExitType,
 } from './cmam.ts';
 import { dashboards } from './dashboards.ts';
+import { GROWTH_MONITORING, growthMonitoringMetadata } from './growthMonitoring.ts';
 
 export { ADMISSIONS, EXITS, IN_TREATMENT, NEW_BY_CRITERION };
 export const CMAM_MONTHLY = 'NUT_CMAM_MONTHLY';
@@ -104,18 +105,21 @@ export const nutrition: ProgrammePackage = {
       categoryOption('MUAC', { fr: 'Périmètre brachial (PB)', en: 'Mid-upper arm circumference (MUAC)' }, { fr: 'PB', en: 'MUAC' }),
       categoryOption('WHZ', { fr: 'Poids pour taille (P/T)', en: 'Weight-for-height (WHZ)' }, { fr: 'P/T', en: 'WHZ' }),
       categoryOption('OEDEMA', { fr: 'Œdèmes bilatéraux', en: 'Bilateral oedema' }),
+      ...growthMonitoringMetadata.categoryOptions,
     ],
     categories: [
       category('CMAM_UNIT', { fr: 'Unité PCIMA', en: 'CMAM unit' }, [URENI, URENAS, URENAM]),
       category('CMAM_ADMISSION', { fr: 'Type d’admission', en: 'Admission type' }, ADMISSION_TYPES),
       category('CMAM_EXIT', { fr: 'Type de sortie', en: 'Exit type' }, EXIT_TYPES),
       category('CMAM_CRITERION', { fr: 'Critère d’admission', en: 'Admission criterion' }, CRITERIA),
+      ...growthMonitoringMetadata.categories,
     ],
     categoryCombos: [
       categoryCombo('CMAM_UNIT', { fr: 'Unité PCIMA', en: 'CMAM unit' }, ['CMAM_UNIT']),
       categoryCombo('CMAM_UNIT_ADMISSION', { fr: 'Unité PCIMA et type d’admission', en: 'CMAM unit and admission type' }, ['CMAM_UNIT', 'CMAM_ADMISSION']),
       categoryCombo('CMAM_UNIT_EXIT', { fr: 'Unité PCIMA et type de sortie', en: 'CMAM unit and exit type' }, ['CMAM_UNIT', 'CMAM_EXIT']),
       categoryCombo('CMAM_UNIT_CRITERION', { fr: 'Unité PCIMA et critère d’admission', en: 'CMAM unit and admission criterion' }, ['CMAM_UNIT', 'CMAM_CRITERION']),
+      ...growthMonitoringMetadata.categoryCombos,
     ],
     dataElements: [
       dataElement({
@@ -149,6 +153,7 @@ export const nutrition: ProgrammePackage = {
         aggregationType: 'LAST',
       }),
       ...cmamDataElements,
+      ...growthMonitoringMetadata.dataElements,
     ],
     dataSets: [
       dataSet({
@@ -163,6 +168,7 @@ export const nutrition: ProgrammePackage = {
           ...cmamSections,
         ],
       }),
+      ...growthMonitoringMetadata.dataSets,
     ],
     indicators: [
       indicator({
@@ -184,9 +190,10 @@ export const nutrition: ProgrammePackage = {
       ...programme('SAM', SAM_UNITS, { fr: 'MAS (URENI et URENAS)', en: 'SAM (URENI and URENAS)' }),
       ...programme('MAM', [URENAM], { fr: 'MAM (URENAM)', en: 'MAM (URENAM)' }),
       ...cmamAverageIndicators,
+      ...growthMonitoringMetadata.indicators,
     ],
     validationRules: cmamValidationRules,
   },
-  dataSetAssignments: [{ dataSet: CMAM_MONTHLY, orgUnitLevel: 4 }],
+  dataSetAssignments: [{ dataSet: CMAM_MONTHLY, orgUnitLevel: 4 }, { dataSet: GROWTH_MONITORING, orgUnitLevel: 4 }],
   dashboards,
 };
