@@ -8,9 +8,9 @@ import { byRegion, nationalTarget, observed, resultIndicators, withSexes } from 
 import { HUMANITARIAN_HEALTH, KRC_IMMUNIZATION, KRC_NUTRITION } from './goals.ts';
 import * as source from './sources.ts';
 
-const WUENIC = 'WHO/UNICEF estimate (WUENIC)';
-const SURVEY = 'household survey, card or history';
-const ADMIN = 'administrative (doses ÷ target population)';
+export const WUENIC = 'WHO/UNICEF estimate (WUENIC)';
+export const SURVEY = 'household survey, card or history';
+export const ADMIN = 'administrative (doses ÷ target population)';
 const JME_METHOD = 'JME re-analysis, WHO flags';
 const SMART_METHOD = 'SMART survey report, SMART flags, oedema included';
 const REPORTED = 'programme report';

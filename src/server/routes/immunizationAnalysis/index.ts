@@ -5,9 +5,16 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DenwError } from '../../../core/errors.ts';
 import { redRecDefinition } from '../../../programmes/immunization/redRec.ts';
+import { ADMIN, DTP1, DTP3, MCV1, MCV2, WUENIC } from '../../../programmes/resultsFramework/survive.ts';
+import { readCoverageSources } from '../../../store/immunizationAnalysis/coverageSources.ts';
 import { readRedRecTable } from '../../../store/immunizationAnalysis/redRecTable.ts';
+import { routineValuesFrom } from '../../../store/results/routineValues.ts';
 import { inScope } from '../../access/abilities.ts';
 import { defineRoute } from '../../route.ts';
+
+/** The antigens WUENIC, the surveys and the results framework share (WUENIC's names). */
+const ANTIGENS = { DTP1, DTP3, MCV1, MCV2 } as const;
+const antigenCodes = Object.keys(ANTIGENS) as [keyof typeof ANTIGENS, ...(keyof typeof ANTIGENS)[]];
 
 /** Today in Mali (UTC, no daylight saving time). */
 const today = () => new Date().toISOString().slice(0, 10);
@@ -41,5 +48,23 @@ export default async function immunizationAnalysisRoutes(app: FastifyInstance): 
           if (outside) throw new DenwError('FORBIDDEN', { orgUnit: outside.code ?? outside.uid }, 'orgUnit');
         },
       }),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/immunization/coverageSources',
+    summary: 'Couverture administrative, WUENIC et enquêtes par année / administrative, WUENIC and survey coverage by year',
+    tags: ['immunization'],
+    access: 'data:read',
+    querystring: z.object({ antigen: z.enum(antigenCodes).describe(`Antigène / antigen (${antigenCodes.join(', ')})`) }).strict(),
+    handler: async ({ query, language }) => {
+      const found = await readCoverageSources(app.database, {
+        rfIndicator: ANTIGENS[query.antigen],
+        language,
+        methods: { estimate: WUENIC, administrative: ADMIN },
+        routineValues: routineValuesFrom(app.database, language),
+      });
+      if (!found) throw new DenwError('NOT_FOUND', { path: ANTIGENS[query.antigen] }, 'antigen');
+      return { antigen: query.antigen, ...found };
+    },
   });
 }
