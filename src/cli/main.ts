@@ -10,6 +10,7 @@ const commands: Record<string, Command> = {
   export: { summary: 'Exporter des valeurs / export data values', load: () => import('./commands/export.ts') },
   seed: { summary: 'Charger la géographie, les programmes, la démo / load geography, programmes, demo data', load: () => import('./commands/seed.ts') },
   growth: { summary: 'Scores z OMS / WHO growth z-scores', load: () => import('./commands/growth.ts') },
+  survey: { summary: "Analyse d'enquête anthropométrique / anthropometric survey analysis", load: () => import('./commands/survey.ts') },
   immunization: { summary: 'Calendrier vaccinal : statut des doses / immunization schedule: dose status', load: () => import('./commands/immunization.ts') },
   bench: { summary: 'Mesures de performance / benchmarks', load: () => import('./commands/bench.ts') },
 };
