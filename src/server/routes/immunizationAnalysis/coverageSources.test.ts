@@ -56,7 +56,8 @@ describeEachEngineApp('immunization analysis: coverage by source', (api) => {
     const response = await api().inject({ method: 'GET', url: `/api/immunization/coverageSources?${query}`, as: 'national', headers: { 'accept-language': 'en' } });
     return { status: response.statusCode, body: response.json() };
   };
-  const yearOf = (body: { years: { year: number }[] }, year: number) => body.years.find((y) => y.year === year) as Record<string, unknown> & { gaps: Record<string, number | null> };
+  type Year = Record<string, unknown> & { year: number; gaps: Record<string, number | null> };
+  const yearOf = (body: { years: Year[] }, year: number) => body.years.find((y) => y.year === year)!;
 
   it('puts reported, WUENIC and survey coverage of DTP1 side by side, with the gaps', async () => {
     const { status, body } = await sources('antigen=DTP1');
