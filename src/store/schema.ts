@@ -314,6 +314,37 @@ export interface ChildTable {
   source: string | null;
 }
 
+/** A measurement of a registered child, with its WHO z-scores, flags and classes (migration 050). */
+export interface GrowthMeasurementTable {
+  id: Generated<number>;
+  child_id: number;
+  org_unit_id: number;
+  date: string;
+  age_days: number;
+  weight_kg: number | null;
+  length_height_cm: number | null;
+  measure: 'l' | 'h' | null;
+  muac_mm: number | null;
+  oedema: Defaulted<boolean>;
+  zwei: number | null;
+  zlen: number | null;
+  zwfl: number | null;
+  zbmi: number | null;
+  zac: number | null;
+  fwei: number | null;
+  flen: number | null;
+  fwfl: number | null;
+  fbmi: number | null;
+  fac: number | null;
+  acute: 'SAM' | 'MAM' | 'normal' | null;
+  wasting: 'SAM' | 'MAM' | 'normal' | null;
+  stunting: 'severe' | 'moderate' | 'normal' | null;
+  underweight: 'severe' | 'moderate' | 'normal' | null;
+  created: Timestamp;
+  created_by: string | null;
+  source: string | null;
+}
+
 /** A dose given to a registered child (migration 041). */
 export interface ImmunizationTable {
   id: Generated<number>;
@@ -412,6 +443,7 @@ export interface Schema {
   aggregated_data_value: AggregatedDataValueTable;
   child: ChildTable;
   immunization: ImmunizationTable;
+  growth_measurement: GrowthMeasurementTable;
   data_set_source: DataSetSourceTable;
   app_user: AppUserTable;
   app_user_org_unit: AppUserOrgUnitTable;
