@@ -21,11 +21,19 @@ export interface Age {
   days?: number;
 }
 
-/** The day number `age` after the day number `day` (see the rules above). */
-export function addAge(day: number, age: Age): number {
-  const months = (age.years ?? 0) * 12 + (age.months ?? 0);
-  return (months === 0 ? day : addMonths(day, months)) + (age.weeks ?? 0) * 7 + (age.days ?? 0);
+/** An age reduced to what the arithmetic needs: calendar months, then days. */
+export interface AgeSpan {
+  months: number;
+  days: number;
 }
+
+export const ageSpan = (age: Age): AgeSpan => ({ months: (age.years ?? 0) * 12 + (age.months ?? 0), days: (age.weeks ?? 0) * 7 + (age.days ?? 0) });
+
+/** The day number `span` after the day number `day`: the months first, then the days. */
+export const addSpan = (day: number, span: AgeSpan): number => (span.months === 0 ? day : addMonths(day, span.months)) + span.days;
+
+/** The day number `age` after the day number `day` (see the rules above). */
+export const addAge = (day: number, age: Age): number => addSpan(day, ageSpan(age));
 
 /** The sum of two ages, field by field (so that the months are still added before the days). */
 export function plusAge(a: Age, b: Age): Age {

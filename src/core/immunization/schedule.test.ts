@@ -39,6 +39,8 @@ describe('assessSchedule', () => {
   it('refuses a schedule whose dose has an interval but no previous dose listed before it, and a date that is not one', () => {
     const broken = schedule([{ vaccine: 'PCV', dose: 2, recommendedAge: {}, minimumAge: {}, maximumAge: { years: 5 }, minimumInterval: { weeks: 4 } }]);
     expect(() => assessSchedule(broken, child, '2025-01-01')).toThrow(/PCV dose 2/);
-    expect(() => assessSchedule(broken, { ...child, birthDate: '2025-02-30' }, '2025-03-01')).toThrow(/DATE_INVALID/);
+    const bcg = schedule([{ vaccine: 'BCG', dose: 1, recommendedAge: {}, minimumAge: {}, maximumAge: { years: 5 } }]);
+    expect(() => assessSchedule(bcg, { ...child, birthDate: '2025-02-30' }, '2025-03-01')).toThrow(/DATE_INVALID/);
+    expect(() => assessSchedule(bcg, { ...child, doses: [{ vaccine: 'BCG', dose: 1, date: '2025-1-2' }] }, '2025-03-01')).toThrow(/DATE_INVALID/);
   });
 });

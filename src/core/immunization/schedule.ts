@@ -19,8 +19,8 @@
 //     past): WHO Table 3, "resume without repeating previous dose", doses at minimum intervals.
 //   - NOT_ELIGIBLE: wrong sex, a district that did not introduce the vaccine, a birth cohort
 //     outside the dose's validity dates.
-import { formatDay, parseDay } from '../periods/calendar.ts';
-import { addAge, type Age } from './ages.ts';
+import { civilFromDays, daysFromCivil, formatDay, parseDay } from '../periods/calendar.ts';
+import { addSpan, type Age, ageSpan, type AgeSpan } from './ages.ts';
 
 export type VaccineCode = 'BCG' | 'OPV' | 'PENTA' | 'PCV' | 'ROTA' | 'IPV' | 'MR' | 'YF' | 'MENA' | 'HPV' | 'MALARIA';
 export const VACCINE_CODES: readonly VaccineCode[] = ['BCG', 'OPV', 'PENTA', 'PCV', 'ROTA', 'IPV', 'MR', 'YF', 'MENA', 'HPV', 'MALARIA'];
@@ -105,32 +105,90 @@ export interface ImmunizationSchedule<D extends ScheduleDose = ScheduleDose> {
 }
 
 interface DoseState {
-  eligible: boolean;
   /** Day of the valid dose. */
   validDay: number | null;
   /** Earliest day the dose can still be given, when not given (for the next dose's projection). */
   projectedDay: number | null;
 }
 
+/** A dose with its ages split once into months and days, its dates parsed, its previous dose found. */
+interface CompiledDose {
+  dose: ScheduleDose;
+  recommendedAge: AgeSpan;
+  minimumAge: AgeSpan;
+  maximumAge: AgeSpan;
+  targetAgeAtIntroduction: AgeSpan;
+  /** The interval at which the dose is due after the previous one (recommended, else minimum). */
+  dueInterval: AgeSpan | null;
+  minimumInterval: AgeSpan | null;
+  /** Index of the previous dose (dose − 1) when the dose has a minimum interval. */
+  previous: number | null;
+  validFrom: number | null;
+  validUntil: number | null;
+  districts: ReadonlySet<string> | null;
+}
+
+interface CompiledSchedule {
+  doses: CompiledDose[];
+  indexByDose: Map<string, number>;
+  overdueAfter: AgeSpan;
+  repeatAfterInvalid: AgeSpan;
+}
+
 const key = (vaccine: string, dose: number) => `${vaccine}:${dose}`;
+
+// YYYY-MM-DD texts of day numbers, kept: the dates of a defaulter list repeat from child to child.
+// Cleared when large, so a long-running server does not grow it without bound.
+const dayTexts = new Map<number, string>();
+function dayText(day: number): string {
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    if (dayTexts.size >= 100_000) dayTexts.clear();
+    text = formatDay(day);
+    dayTexts.set(day, text);
+  }
+  return text;
+}
+
+// A schedule is compiled once (assessSchedule runs for every child of a defaulter list).
+const compiledSchedules = new WeakMap<ImmunizationSchedule, CompiledSchedule>();
+
+function compile(schedule: ImmunizationSchedule): CompiledSchedule {
+  const cached = compiledSchedules.get(schedule);
+  if (cached) return cached;
+  const indexByDose = new Map<string, number>();
+  const doses = schedule.doses.map((dose, index): CompiledDose => {
+    const previous = dose.minimumInterval ? indexByDose.get(key(dose.vaccine, dose.dose - 1)) : null;
+    if (previous === undefined) {
+      throw new Error(`Schedule: ${dose.vaccine} dose ${dose.dose} has an interval but dose ${dose.dose - 1} does not precede it`);
+    }
+    indexByDose.set(key(dose.vaccine, dose.dose), index);
+    return {
+      dose,
+      recommendedAge: ageSpan(dose.recommendedAge),
+      minimumAge: ageSpan(dose.minimumAge),
+      maximumAge: ageSpan(dose.maximumAge),
+      targetAgeAtIntroduction: ageSpan(dose.targetAgeAtIntroduction ?? dose.maximumAge),
+      dueInterval: dose.minimumInterval ? ageSpan(dose.recommendedInterval ?? dose.minimumInterval) : null,
+      minimumInterval: dose.minimumInterval ? ageSpan(dose.minimumInterval) : null,
+      previous,
+      validFrom: dose.validFrom ? parseDay(dose.validFrom) : null,
+      validUntil: dose.validUntil ? parseDay(dose.validUntil) : null,
+      districts: dose.districts ? new Set(dose.districts) : null,
+    };
+  });
+  const compiled = { doses, indexByDose, overdueAfter: ageSpan(schedule.overdueAfter), repeatAfterInvalid: ageSpan(schedule.repeatAfterInvalid) };
+  compiledSchedules.set(schedule, compiled);
+  return compiled;
+}
 
 /** The first day on or after `day` inside the season. */
 function intoSeason(day: number, season: Season): number {
-  const text = formatDay(day);
-  const year = Number(text.slice(0, 4));
-  const month = Number(text.slice(5, 7));
+  const { year, month } = civilFromDays(day);
   const inSeason = season.fromMonth <= season.toMonth ? month >= season.fromMonth && month <= season.toMonth : month >= season.fromMonth || month <= season.toMonth;
   if (inSeason) return day;
-  const start = (y: number) => parseDay(`${String(y).padStart(4, '0')}-${String(season.fromMonth).padStart(2, '0')}-01`);
-  return start(year) > day ? start(year) : start(year + 1);
-}
-
-function isEligible(dose: ScheduleDose, subject: ScheduleSubject, birth: number): boolean {
-  if (dose.sex && dose.sex !== subject.sex) return false;
-  if (dose.districts && (subject.districtCode === undefined || !dose.districts.includes(subject.districtCode))) return false;
-  if (dose.validFrom && addAge(birth, dose.targetAgeAtIntroduction ?? dose.maximumAge) <= parseDay(dose.validFrom)) return false;
-  if (dose.validUntil && addAge(birth, dose.recommendedAge) >= parseDay(dose.validUntil)) return false;
-  return true;
+  const start = daysFromCivil(year, season.fromMonth, 1);
+  return start > day ? start : daysFromCivil(year + 1, season.fromMonth, 1);
 }
 
 /**
@@ -139,54 +197,68 @@ function isEligible(dose: ScheduleDose, subject: ScheduleSubject, birth: number)
  * throws DenwError DATE_INVALID. Recorded doses of a vaccine/dose the schedule lacks are ignored.
  */
 export function assessSchedule(schedule: ImmunizationSchedule, subject: ScheduleSubject, asOf: string): DoseAssessment[] {
+  const compiled = compile(schedule);
   const birth = parseDay(subject.birthDate);
   const today = parseDay(asOf);
-  const attemptsByDose = new Map<string, number[]>();
+  // birth + N months, computed once per N for this child.
+  const birthPlusMonths: number[] = [];
+  const fromBirth = (age: AgeSpan) => (birthPlusMonths[age.months] ??= addSpan(birth, { months: age.months, days: 0 })) + age.days;
+
+  const attempts: number[][] = compiled.doses.map(() => []);
   for (const given of subject.doses) {
     const day = parseDay(given.date);
-    if (day > today) continue;
-    const k = key(given.vaccine, given.dose);
-    attemptsByDose.set(k, [...(attemptsByDose.get(k) ?? []), day]);
+    const index = compiled.indexByDose.get(key(given.vaccine, given.dose));
+    if (day <= today && index !== undefined) attempts[index]!.push(day);
   }
-  const states = new Map<string, DoseState>();
-  return schedule.doses.map((dose) => {
-    const attempts = (attemptsByDose.get(key(dose.vaccine, dose.dose)) ?? []).sort((a, b) => a - b);
-    const previous = dose.minimumInterval ? states.get(key(dose.vaccine, dose.dose - 1)) : undefined;
-    if (dose.minimumInterval && !previous) {
-      throw new Error(`Schedule: ${dose.vaccine} dose ${dose.dose} has an interval but dose ${dose.dose - 1} does not precede it`);
-    }
-    const eligible = isEligible(dose, subject, birth);
+  const states: DoseState[] = [];
+  return compiled.doses.map((c, index) => {
+    const { dose } = c;
+    const tried = attempts[index]!;
+    if (tried.length > 1) tried.sort((a, b) => a - b);
+    const previous = c.previous === null ? undefined : states[c.previous]!;
+    const eligible =
+      (!dose.sex || dose.sex === subject.sex) &&
+      (c.districts === null || (subject.districtCode !== undefined && c.districts.has(subject.districtCode))) &&
+      (c.validFrom === null || fromBirth(c.targetAgeAtIntroduction) > c.validFrom) &&
+      (c.validUntil === null || fromBirth(c.recommendedAge) < c.validUntil);
 
     // Validity of the recorded doses: minimum age, and minimum interval after the previous valid dose.
-    let earliestValid = addAge(birth, dose.minimumAge);
-    if (previous?.validDay != null && dose.minimumInterval) earliestValid = Math.max(earliestValid, addAge(previous.validDay, dose.minimumInterval));
-    const validDay = attempts.find((day) => day >= earliestValid) ?? null;
-    const lastInvalid = attempts.filter((day) => validDay === null || day < validDay).at(-1) ?? null;
+    const minimumDay = fromBirth(c.minimumAge);
+    let earliestValid = minimumDay;
+    if (previous?.validDay != null && c.minimumInterval) earliestValid = Math.max(earliestValid, addSpan(previous.validDay, c.minimumInterval));
+    const validDay = tried.find((day) => day >= earliestValid) ?? null;
+    const lastInvalid = validDay === null ? (tried.at(-1) ?? null) : (tried.filter((day) => day < validDay).at(-1) ?? null);
 
     // The due date, as the schedule would have it (also reported for given doses, for timeliness).
-    let due = Math.max(addAge(birth, dose.recommendedAge), addAge(birth, dose.minimumAge));
-    if (dose.validFrom) due = Math.max(due, parseDay(dose.validFrom));
+    let due = Math.max(fromBirth(c.recommendedAge), minimumDay);
+    if (c.validFrom !== null) due = Math.max(due, c.validFrom);
     const anchor = previous ? (previous.validDay ?? previous.projectedDay) : null;
-    if (anchor !== null && dose.minimumInterval) due = Math.max(due, addAge(anchor, dose.recommendedInterval ?? dose.minimumInterval));
-    if (validDay === null && lastInvalid !== null) due = Math.max(due, addAge(lastInvalid, schedule.repeatAfterInvalid));
+    if (anchor !== null && c.dueInterval) due = Math.max(due, addSpan(anchor, c.dueInterval));
+    if (validDay === null && lastInvalid !== null) due = Math.max(due, addSpan(lastInvalid, compiled.repeatAfterInvalid));
     if (dose.season) due = intoSeason(due, dose.season);
-    const tooLate = addAge(birth, dose.maximumAge);
+    const overdue = addSpan(due, compiled.overdueAfter);
+    const tooLate = fromBirth(c.maximumAge);
     const possible = due < tooLate;
-    const dates = possible ? { dueDate: formatDay(due), overdueDate: formatDay(addAge(due, schedule.overdueAfter)) } : { dueDate: null, overdueDate: null };
-
-    const base = { vaccine: dose.vaccine, dose: dose.dose };
+    const dueDate = possible ? dayText(due) : null;
+    const overdueDate = possible ? dayText(overdue) : null;
+    const result = (status: DoseStatus, validDate: string | null, givenDate: string | null, withDates: boolean): DoseAssessment => ({
+      vaccine: dose.vaccine,
+      dose: dose.dose,
+      status,
+      dueDate: withDates ? dueDate : null,
+      overdueDate: withDates ? overdueDate : null,
+      validDate,
+      givenDate,
+    });
     if (validDay !== null) {
-      states.set(key(dose.vaccine, dose.dose), { eligible, validDay, projectedDay: validDay });
-      return { ...base, status: 'given', ...dates, validDate: formatDay(validDay), givenDate: formatDay(validDay) };
+      states.push({ validDay, projectedDay: validDay });
+      const validDate = dayText(validDay);
+      return result('given', validDate, validDate, true);
     }
     const canStillBeGiven = eligible && possible && today < tooLate;
-    states.set(key(dose.vaccine, dose.dose), { eligible, validDay: null, projectedDay: canStillBeGiven ? Math.max(due, today) : null });
-    const givenDate = lastInvalid === null ? null : formatDay(lastInvalid);
-    if (!eligible) return { ...base, status: lastInvalid === null ? 'not_eligible' : 'invalid', dueDate: null, overdueDate: null, validDate: null, givenDate };
-    if (lastInvalid !== null) {
-      return { ...base, status: 'invalid', ...(canStillBeGiven ? dates : { dueDate: null, overdueDate: null }), validDate: null, givenDate };
-    }
-    const status: DoseStatus = !canStillBeGiven ? 'too_late' : today < due ? 'not_due' : today < addAge(due, schedule.overdueAfter) ? 'due' : 'overdue';
-    return { ...base, status, ...dates, validDate: null, givenDate: null };
+    states.push({ validDay: null, projectedDay: canStillBeGiven ? Math.max(due, today) : null });
+    if (lastInvalid !== null) return result('invalid', null, dayText(lastInvalid), canStillBeGiven);
+    if (!eligible) return result('not_eligible', null, null, false);
+    return result(!canStillBeGiven ? 'too_late' : today < due ? 'not_due' : today < overdue ? 'due' : 'overdue', null, null, true);
   });
 }
