@@ -74,6 +74,14 @@ describe('CMAM performance page', () => {
     await screenshot(page, 'cmam-performance');
   });
 
+  it('fills the monthly report of every site consistently: no CMAM validation rule is violated', async () => {
+    for (const month of months) {
+      const response = await page.request.get(`${baseUrl()}/api/validation?orgUnit=ML&period=${month}&children=true&dataSet=NUT_CMAM_MONTHLY`);
+      expect(response.status()).toBe(200);
+      expect((await response.json()).validationRuleViolations).toEqual([]);
+    }
+  });
+
   it('shows MAM sites with MAM thresholds', async () => {
     await page.getByRole('radio', { name: 'MAM (URENAM)' }).click();
     await page.waitForURL((url) => url.searchParams.get('programme') === 'MAM');
