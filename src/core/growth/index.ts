@@ -17,3 +17,6 @@ export { anthroZscores, type AnthroMeasurement, type AnthroZscores, daysPerMonth
 export { anthroplusZscores, type AnthroplusMeasurement, type AnthroplusZscores, emptyAnthroplusZscores, reference2007AgeLimits } from './who2007.ts';
 export { createZscoreCsvStream, detectSeparator, zscoreCsv, type ZscoreCsvOptions, type ZscoreCsvStream } from './zscoreCsv.ts';
 export { GrowthRecordComputer, growthInputColumns, growthOutputColumns, type GrowthReference, zscoreRows } from './zscoreRecords.ts';
+export { type ChildMeasurementScores, type ChildVisitMeasurement, daysBetween, scoreChildMeasurement } from './childMeasurement.ts';
+export { classify, classifyGrowth, type GrowthClassification, type GrowthClassificationInput, type GrowthClassificationThresholds } from './classification.ts';
+export { type GrowthChartIndicator, growthChartIndicators, type GrowthCurvePoint, type GrowthCurves, growthCurves } from './curves.ts';

@@ -17,7 +17,7 @@ export function lmsZscore(y: number, l: number, m: number, s: number): number {
 }
 
 /** The measurement at `sd` standard deviations: SD(k) = M·(1 + L·S·k)^(1/L) (WHO 2006, p. 302). */
-function lmsCentile(k: number, l: number, m: number, s: number): number {
+export function lmsCentile(k: number, l: number, m: number, s: number): number {
   return m * rPow(1 + l * s * k, 1 / l);
 }
 
