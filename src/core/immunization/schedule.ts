@@ -227,7 +227,8 @@ export function assessSchedule(schedule: ImmunizationSchedule, subject: Schedule
     let earliestValid = minimumDay;
     if (previous?.validDay != null && c.minimumInterval) earliestValid = Math.max(earliestValid, addSpan(previous.validDay, c.minimumInterval));
     const validDay = tried.find((day) => day >= earliestValid) ?? null;
-    const lastInvalid = validDay === null ? (tried.at(-1) ?? null) : (tried.filter((day) => day < validDay).at(-1) ?? null);
+    // Without a valid dose, the last attempt is the one shown (and the one a repeat is spaced from).
+    const lastInvalid = validDay === null ? (tried.at(-1) ?? null) : null;
 
     // The due date, as the schedule would have it (also reported for given doses, for timeliness).
     let due = Math.max(fromBirth(c.recommendedAge), minimumDay);

@@ -134,6 +134,10 @@ describe('doses given too early are recorded but invalid, and repeated', () => {
     expect(repeated.PENTA1).toMatchObject({ status: 'given', validDate: '2025-03-11', givenDate: '2025-03-11', dueDate: '2025-02-12' });
     expect(dates(repeated.PENTA2)).toEqual(['not_due', '2025-04-08', '2025-05-06']);
   });
+  it('two early attempts: the last one is shown and the repeat is spaced from it (10 Feb + 28 days = 10 Mar)', () => {
+    const card = assess({ birthDate: '2025-01-01', doses: given('PENTA:1:2025-02-10 PENTA:1:2025-02-01') }, '2025-02-20');
+    expect(card.PENTA1).toMatchObject({ status: 'invalid', givenDate: '2025-02-10', dueDate: '2025-03-10', overdueDate: '2025-04-07' });
+  });
   it('before the minimum interval: Penta 1 on 1 Mar, Penta 2 on 20 Mar (19 days later, though 11 weeks old) is invalid', () => {
     const card = assess({ birthDate: '2025-01-01', doses: given('PENTA:1:2025-03-01 PENTA:2:2025-03-20') }, '2025-04-01');
     expect(card.PENTA1?.status).toBe('given');
