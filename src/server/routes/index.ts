@@ -5,9 +5,11 @@ import authRoutes from './auth/index.ts';
 import cmamRoutes from './cmam/index.ts';
 import dataValueSetRoutes from './dataValueSets/index.ts';
 import growthRoutes from './growth/index.ts';
+import immunizationRoutes from './immunization/index.ts';
 import immunizationAnalysisRoutes from './immunizationAnalysis/index.ts';
 import metadataRoutes from './metadata/index.ts';
 import resultsRoutes from './results/index.ts';
+import surveyRoutes from './surveys/index.ts';
 import systemRoutes from './system/index.ts';
 import userRoutes from './users/index.ts';
 import validationRoutes from './validation/index.ts';
@@ -24,4 +26,6 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(dataValueSetRoutes);
   await app.register(growthRoutes);
   await app.register(immunizationAnalysisRoutes);
+  await app.register(immunizationRoutes);
+  await app.register(surveyRoutes);
 }

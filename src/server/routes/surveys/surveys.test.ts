@@ -1,0 +1,79 @@
+/// <reference types="vite/client" />
+// POST /api/surveys/anthro through the real application, on both engines: the survey sample
+// of src/core/survey/reference, whose prevalences R's survey package computed running
+// anthro_prevalence's steps (anthro-prevalence.csv); bad cells answered 400 by row and column.
+import ExcelJS from 'exceljs';
+import { expect, it } from 'vitest';
+import { parseCsv } from '../../../core/csv/csvReader.ts';
+import anthroPrevalenceCsv from '../../../core/survey/reference/anthro-prevalence.csv?raw';
+import sampleCsv from '../../../core/survey/reference/survey-sample.csv?raw';
+import { describeEachEngineApp } from '../../testing/testApp.ts';
+
+const design = 'cluster=cluster&strata=region&weight=weight';
+const rResult = (indicator: string, group: string) => {
+  const [header, ...rows] = parseCsv(anthroPrevalenceCsv);
+  const row = rows.find((r) => r.fields[0] === indicator && r.fields[1] === group)!;
+  return Object.fromEntries(header!.fields.map((name, i) => [name, Number(row.fields[i])]));
+};
+
+describeEachEngineApp('survey analysis API', (api) => {
+  const post = (query: string, payload: string | Buffer, contentType = 'text/csv', language = 'fr') =>
+    api().inject({ method: 'POST', url: `/api/surveys/anthro?${query}`, payload, headers: { 'content-type': contentType, 'accept-language': language }, as: 'kayes' });
+
+  it('answers the plausibility report, the prevalence table and the classes as JSON', async () => {
+    const response = await post(design, sampleCsv);
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    const wasting = body.prevalence.rows.find((r: { indicator: string; group: string }) => r.indicator === 'WH_2' && r.group === 'All');
+    const r = rResult('WH_2', 'All');
+    for (const [ours, theirs] of [['prevalence', 'prevalence'], ['se', 'se'], ['ciLow', 'ci_low'], ['ciHigh', 'ci_high'], ['deff', 'deff']] as const) {
+      expect(Math.abs(wasting[ours] - r[theirs]!)).toBeLessThan(1e-6);
+    }
+    // R: WH_2 All = 12.65 %: WHO/UNICEF "high" (10 – < 15 %), IPC AMN phase 3.
+    expect(body.classification.WH_2).toEqual({ whoUnicef2018: 'high', ipcPhase: 3 });
+    expect(body.plausibility.lines).toHaveLength(10);
+    expect(body.plausibility).toMatchObject({ children: 377 });
+    expect(body.prevalence).toMatchObject({ included: 377, excludedMissingDesign: 0, degreesOfFreedom: 21 });
+  });
+
+  it('answers one table as CSV with format=csv', async () => {
+    const response = await post(`${design}&format=csv`, sampleCsv);
+    expect(response.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = response.body.split('\n');
+    expect(lines[0]).toBe('indicator,group,n,prevalence,se,ci_low,ci_high,deff');
+    expect(lines.find((line) => line.startsWith('HA_2,Sex: Female,'))).toBeDefined();
+    const plausibility = await post(`${design}&format=csv&table=plausibility`, sampleCsv);
+    expect(plausibility.body.split('\n')[0]).toBe('criterion,value,p,n,class,points');
+  });
+
+  it('takes an XLSX workbook', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('enquête');
+    const [header, ...rows] = parseCsv(sampleCsv);
+    sheet.addRow(header!.fields);
+    for (const row of rows) sheet.addRow(row.fields.map((cell) => (cell !== '' && !Number.isNaN(Number(cell)) ? Number(cell) : cell)));
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const response = await post(`${design}&format=csv`, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe((await post(`${design}&format=csv`, sampleCsv)).body);
+  });
+
+  it('refuses unreadable cells with 400, each by row and column in the request language', async () => {
+    const bad = 'sex,age_days,weight_kg,lenhei_cm,cluster\n1,400,9.1,75,1\nz,400,9.1,75,2\n';
+    const french = await post('cluster=cluster', bad);
+    expect(french.statusCode).toBe(400);
+    expect(french.json()).toMatchObject({
+      errorCode: 'SURVEY_INVALID_INPUT',
+      errors: [{ row: 3, field: 'sex', code: 'SURVEY_INVALID_SEX', value: 'z', message: 'Ligne 3, colonne « sex » : « z » n\'est pas un code de sexe connu (1 ou m, 2 ou f)' }],
+    });
+    const english = await post('cluster=cluster', bad, 'text/csv', 'en');
+    expect(english.json().errors[0].message).toBe('Row 3, column "sex": "z" is not a known sex code (1 or m, 2 or f)');
+    const missing = await post('strata=strate', sampleCsv, 'text/csv', 'en');
+    expect([missing.statusCode, missing.json().message]).toEqual([400, 'Column "strate" is missing from the survey file\'s header']);
+  });
+
+  it('requires a signed-in user', async () => {
+    const response = await api().inject({ method: 'POST', url: '/api/surveys/anthro', payload: sampleCsv, headers: { 'content-type': 'text/csv' } });
+    expect(response.statusCode).toBe(401);
+  });
+});
