@@ -4,7 +4,7 @@ import { evaluate } from '../../core/expression/evaluate.ts';
 import { parseExpression } from '../../core/expression/parseExpression.ts';
 import { isViolation } from '../../store/analytics/validationRun.ts';
 import { indicatorOf } from '../testIndicators.ts';
-import { CMAM_EXIT_DEFINITION, cmamExitOutcomes, cmamValidationRules, EXIT_DEFINITIONS } from './cmam.ts';
+import { CMAM_EXIT_DEFINITION, cmamExitOutcomes, cmamValidationRules, EXIT_DEFINITIONS, exitsExpression, SAM_UNITS, type ExitDefinition } from './cmam.ts';
 import { nutrition } from './index.ts';
 
 describe('average length of stay and weight gain (ratios of sums)', () => {
@@ -52,6 +52,30 @@ describe('the exit definition', () => {
     const counted = [...exits.numerator.matchAll(/URENAS_([A-Z_]+)\}/g)].map((m) => m[1]);
     expect(counted.sort()).toEqual([...cmamExitOutcomes].sort());
     expect(exits.description).toContain(EXIT_DEFINITIONS[CMAM_EXIT_DEFINITION].text.fr);
+  });
+
+  it('counts a hand-worked month three ways: 120, 130 with transfers out, 134 with medical transfers too', () => {
+    // URENAS: 80 cured, 3 died, 12 defaulted, 5 non-respondent, 10 transferred out;
+    // URENI: 15 cured, 2 died, 1 defaulted, 2 non-respondent, 4 medical transfers.
+    const month: Record<string, number> = {
+      'NUT_CMAM_EXITS.URENAS_CURED': 80,
+      'NUT_CMAM_EXITS.URENAS_DIED': 3,
+      'NUT_CMAM_EXITS.URENAS_DEFAULTED': 12,
+      'NUT_CMAM_EXITS.URENAS_NON_RESPONDENT': 5,
+      'NUT_CMAM_EXITS.URENAS_TRANSFER_OUT': 10,
+      'NUT_CMAM_EXITS.URENI_CURED': 15,
+      'NUT_CMAM_EXITS.URENI_DIED': 2,
+      'NUT_CMAM_EXITS.URENI_DEFAULTED': 1,
+      'NUT_CMAM_EXITS.URENI_NON_RESPONDENT': 2,
+      'NUT_CMAM_EXITS.URENI_MEDICAL_TRANSFER': 4,
+    };
+    const lookup = { dataItem: ({ dataElement, categoryOptionCombo }: { dataElement: string; categoryOptionCombo?: string }) => month[`${dataElement}.${categoryOptionCombo}`] };
+    const total = (definition: ExitDefinition) => evaluate(parseExpression(exitsExpression(SAM_UNITS, definition)), lookup, 'SKIP_IF_ALL_VALUES_MISSING');
+    expect(total('PROGRAMME')).toBe(100 + 20);
+    expect(total('WITH_TRANSFERS_OUT')).toBe(130);
+    expect(total('ALL_DISCHARGES')).toBe(134);
+    // The package's cure rate uses its own definition: 95 cured of 120 under PROGRAMME.
+    expect(indicatorOf('NUT_SAM_CURED_RATE', month)).toBeCloseTo((95 / Number(total(CMAM_EXIT_DEFINITION))) * 100, 10);
   });
 
   it('the three definitions nest: programme exits ⊂ with transfers out ⊂ all discharges', () => {

@@ -86,6 +86,10 @@ export const cmamExitText: Bilingual = {
 export const unitSum = (dataElementCode: string, units: readonly string[], options?: readonly string[]) =>
   sum(units.flatMap((unit) => (options ? options.map((option) => operand(dataElementCode, `${unit}_${option}`)) : [operand(dataElementCode, unit)])));
 
+/** Total exits of these units under an exit definition (the package's by default): every rate's denominator. */
+export const exitsExpression = (units: readonly string[], definition: ExitDefinition = CMAM_EXIT_DEFINITION) =>
+  unitSum(EXITS, units, EXIT_DEFINITIONS[definition].outcomes);
+
 const perUnit = { categoryCombo: 'CMAM_UNIT' };
 
 export const cmamDataElements = [
