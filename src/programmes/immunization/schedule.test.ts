@@ -4,7 +4,8 @@
 // (schedule.ts) and the date rules of src/core/immunization/ages.ts; the working is in the names
 // and comments.
 import { describe, expect, it } from 'vitest';
-import { assessSchedule, type DoseAssessment, type DoseGiven, type ScheduleSubject } from '../../core/immunization/index.ts';
+import { addAge, assessSchedule, type DoseAssessment, type DoseGiven, type ScheduleSubject } from '../../core/immunization/index.ts';
+import { parseDay } from '../../core/periods/calendar.ts';
 import { maliImmunizationSchedule, R21_INTRODUCING_CERCLES, SCHEDULED_DOSES } from './schedule.ts';
 
 const KATI = 'ML0204'; // introduced R21 (Kalaban-Coro health district)
@@ -31,6 +32,29 @@ describe("Mali's schedule (data)", () => {
     // Single-dose vaccines keep their data element codes without a number (EPI_BCG, EPI_YF …).
     expect(SCHEDULED_DOSES.map((d) => `${d.vaccine}${d.dose ?? ''}`)).toEqual(codes.map((c) => c.replace(/^(BCG|YF|MENA|HPV)1$/, '$1')));
     expect(R21_INTRODUCING_CERCLES).toContain(KATI);
+  });
+});
+
+describe("Mali's schedule (consistency of the data)", () => {
+  const doses = maliImmunizationSchedule.doses;
+  it.each(['2025-01-01', '2024-02-29', '2025-01-31', '2024-08-31'])('born %s: minimum age ≤ recommended age < maximum age for every dose', (birthDate) => {
+    const birth = parseDay(birthDate);
+    for (const d of doses) {
+      expect(addAge(birth, d.minimumAge), `${d.vaccine}${d.dose}`).toBeLessThanOrEqual(addAge(birth, d.recommendedAge));
+      expect(addAge(birth, d.recommendedAge), `${d.vaccine}${d.dose}`).toBeLessThan(addAge(birth, d.maximumAge));
+    }
+  });
+  // Exact for intervals in weeks; an interval in months (R21 doses 4 and 5: 6 months) lands up to
+  // 3 days apart depending on the order months and weeks are added (31-day vs 28-day months) —
+  // the interval rule itself is checked from the previous dose's date, so the minimum age only
+  // needs to be close.
+  it.each(['2025-01-01', '2024-02-29', '2025-01-31', '2024-08-31'])('born %s: a dose with an interval has a minimum age ≥ the previous minimum age + the interval', (birthDate) => {
+    const birth = parseDay(birthDate);
+    for (const d of doses.filter((dose) => dose.minimumInterval)) {
+      const previous = doses.find((p) => p.vaccine === d.vaccine && p.dose === d.dose - 1)!;
+      const slack = d.minimumInterval!.months ? 3 : 0;
+      expect(addAge(birth, d.minimumAge) + slack, `${d.vaccine}${d.dose}`).toBeGreaterThanOrEqual(addAge(addAge(birth, previous.minimumAge), d.minimumInterval!));
+    }
   });
 });
 
