@@ -57,8 +57,8 @@ describe('a child’s record as FHIR R4', () => {
   it('reads back what it writes', () => {
     const { orgUnit, ...rest } = child;
     expect(readImmunizationBundle(JSON.parse(JSON.stringify(bundle)))).toEqual({
-      children: [{ ...rest, orgUnitCode: orgUnit.code }],
-      doses: [penta1, opv0].map(({ orgUnit: where, ...dose }) => ({ ...dose, childUid: 'ChildFatou1', orgUnitCode: where.code })),
+      children: [{ ...rest, orgUnitCode: orgUnit.code, path: 'Bundle.entry[0].resource' }],
+      doses: [penta1, opv0].map(({ orgUnit: where, ...dose }, index) => ({ ...dose, childUid: 'ChildFatou1', orgUnitCode: where.code, path: `Bundle.entry[${index + 1}].resource` })),
     });
   });
 

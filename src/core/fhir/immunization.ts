@@ -122,12 +122,15 @@ export function childBundle(child: FhirChild, doses: readonly FhirDose[]): Resou
 /** A Patient read from a bundle: the child, its health area by code. */
 export interface ImportedChild extends Omit<FhirChild, 'orgUnit'> {
   orgUnitCode: string;
+  /** FHIRPath of the resource, for the store's refusals (unknown org unit …). */
+  path: string;
 }
 
 /** An Immunization read from a bundle; `childUid` names its Patient. */
 export interface ImportedDose extends Omit<FhirDose, 'orgUnit'> {
   childUid: string;
   orgUnitCode: string | null;
+  path: string;
 }
 
 const invalid = (path: string, reason: string): never => {
@@ -194,6 +197,7 @@ function readPatient(resource: Resource, path: string): ImportedChild {
     motherName: mother && isObject(mother.name) ? text(mother.name, 'text', `${path}.contact[${contacts.indexOf(mother)}].name`, false) : null,
     village: address ? text(address, 'city', `${path}.address[0]`, false) : null,
     orgUnitCode: organisation,
+    path,
   };
 }
 
@@ -239,6 +243,7 @@ function readImmunization(resource: Resource, path: string): ImportedDose {
     lotNumber,
     orgUnitCode: orgUnitCode(resource.location, `${path}.location`),
     status,
+    path,
   };
 }
 

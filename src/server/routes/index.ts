@@ -5,6 +5,7 @@ import authRoutes from './auth/index.ts';
 import cmamRoutes from './cmam/index.ts';
 import dataValueSetRoutes from './dataValueSets/index.ts';
 import growthRoutes from './growth/index.ts';
+import immunizationRoutes from './immunization/index.ts';
 import immunizationAnalysisRoutes from './immunizationAnalysis/index.ts';
 import metadataRoutes from './metadata/index.ts';
 import resultsRoutes from './results/index.ts';
@@ -25,5 +26,6 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(dataValueSetRoutes);
   await app.register(growthRoutes);
   await app.register(immunizationAnalysisRoutes);
+  await app.register(immunizationRoutes);
   await app.register(surveyRoutes);
 }

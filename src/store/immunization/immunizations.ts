@@ -130,7 +130,7 @@ function contribution(child: StoredChild, row: DoseRow, sign: number): RollupDel
  * The child's row is locked before its doses change: two vaccinators recording doses of the
  * same child at once are serialised, so that each re-assessment sees the other's dose.
  */
-async function lockChild(client: Client, child: StoredChild): Promise<void> {
+export async function lockChild(client: Client, child: StoredChild): Promise<void> {
   await client.query('SELECT id FROM child WHERE id = $1 FOR UPDATE', [child.id]);
 }
 
