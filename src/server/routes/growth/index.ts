@@ -2,9 +2,10 @@
 // WHO standard lines for growth charts, and a child's measurements (children/:uid/measurements).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { GrowthReference } from '../../../core/growth/index.ts';
+import { growthChartIndicators, growthCurves, type GrowthReference } from '../../../core/growth/index.ts';
 import { whoGrowthTables } from '../../../store/growth/whoGrowthTables.ts';
 import { defineRoute } from '../../route.ts';
+import { registerMeasurementRoutes } from './measurements.ts';
 import { computeZscores, zscoreInput, zscoreRecordLimit } from './zscores.ts';
 
 export default async function growthRoutes(app: FastifyInstance): Promise<void> {
@@ -32,4 +33,23 @@ export default async function growthRoutes(app: FastifyInstance): Promise<void> 
       return result.csv;
     },
   });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/growth/curves',
+    summary: 'Courbes OMS −3, −2, 0, +2, +3 ET pour un graphique de croissance / WHO −3, −2, 0, +2, +3 SD lines for a growth chart',
+    tags: ['growth'],
+    access: 'signedIn',
+    querystring: z.object({
+      indicator: z.enum(growthChartIndicators).describe('wfa poids/âge, lhfa taille/âge, wfl poids/longueur, wfh poids/taille, bfa IMC/âge, acfa PB/âge'),
+      sex: z.enum(['F', 'M']),
+    }),
+    handler: async ({ query, reply }) => {
+      // The WHO standards do not change: let the browser keep the lines for a day.
+      reply.header('cache-control', 'private, max-age=86400');
+      return { ...growthCurves(await whoGrowthTables(), query.indicator, query.sex === 'M' ? 1 : 2), sex: query.sex };
+    },
+  });
+
+  registerMeasurementRoutes(app);
 }
