@@ -35,8 +35,12 @@ const typical: Record<string, { days: number; kg: number; gain: number }> = {
 const near = (value: number, random: () => number) => Math.round(value * (0.9 + 0.2 * random()));
 const total = (cell: DerivedCell, code: string, options: readonly string[]) => options.reduce((sum, option) => sum + cell.value(code, `${cell.optionCombo}_${option}`), 0);
 
-/** Share of new admissions by admission criterion (the rest is MUAC). */
-const criterionShares: Record<string, number> = { WHZ: 0.34, OEDEMA: 0.04 };
+/** Share of new admissions by admission criterion (the rest is MUAC); bilateral oedema is always SAM. */
+const criterionShares: Record<string, Record<string, number>> = {
+  URENI: { WHZ: 0.3, OEDEMA: 0.12 },
+  URENAS: { WHZ: 0.34, OEDEMA: 0.04 },
+  URENAM: { WHZ: 0.36, OEDEMA: 0 },
+};
 
 export const cmamDemoProfiles: Record<string, DemoProfile> = {
   // New admissions split by criterion, adding up to the new admissions of the unit.
@@ -47,7 +51,7 @@ export const cmamDemoProfiles: Record<string, DemoProfile> = {
       const unit = cell.optionCombo.slice(0, cell.optionCombo.indexOf('_'));
       const criterion = cell.optionCombo.slice(unit.length + 1);
       const newCases = cell.value(ADMISSIONS, `${unit}_NEW_CASE`);
-      const of = (name: string) => Math.round(newCases * criterionShares[name]!);
+      const of = (name: string) => Math.round(newCases * criterionShares[unit]![name]!);
       return criterion === 'MUAC' ? newCases - of('WHZ') - of('OEDEMA') : of(criterion);
     },
   },

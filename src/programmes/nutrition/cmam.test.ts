@@ -124,6 +124,11 @@ describe('consistency rules', () => {
     expect(violated('NUT_VR_URENAS_EXITS_LE_CASELOAD', { ...month, 'NUT_CMAM_EXITS.URENAS_MEDICAL_TRANSFER': 1 })).toBe(true);
   });
 
+  it('a MAM unit admits no child for oedema, whatever else it reports', () => {
+    expect(violated('NUT_VR_URENAM_NO_OEDEMA', { 'NUT_CMAM_NEW_BY_CRITERION.URENAM_MUAC': 6, 'NUT_CMAM_NEW_BY_CRITERION.URENAM_OEDEMA': 0 })).toBe(false);
+    expect(violated('NUT_VR_URENAM_NO_OEDEMA', { 'NUT_CMAM_NEW_BY_CRITERION.URENAM_OEDEMA': 1 })).toBe(true);
+  });
+
   it('new admissions by criterion must add up to new admissions, per unit', () => {
     const month = { 'NUT_CMAM_ADMISSIONS.URENAM_NEW_CASE': 9, 'NUT_CMAM_NEW_BY_CRITERION.URENAM_MUAC': 6, 'NUT_CMAM_NEW_BY_CRITERION.URENAM_WHZ': 3 };
     expect(violated('NUT_VR_URENAM_CRITERIA_EQ_NEW', month)).toBe(false);

@@ -197,7 +197,7 @@ export const cmamAverageIndicators = [
 const allExits = (unit: string) => unitSum(EXITS, [unit], EXIT_TYPES);
 const allAdmissions = (unit: string) => unitSum(ADMISSIONS, [unit], ADMISSION_TYPES);
 
-/** Consistency rules of the monthly report: new admissions by criterion (per unit), exits against caseload, stock balance. */
+/** Consistency rules of the monthly report: new admissions by criterion (per unit), exits against caseload, no oedema in MAM, stock balance. */
 export const cmamValidationRules = [
   ...CMAM_UNITS.map((unit) =>
     validationRule({
@@ -232,6 +232,19 @@ export const cmamValidationRules = [
       },
     }),
   ),
+  validationRule({
+    code: 'NUT_VR_URENAM_NO_OEDEMA',
+    name: { fr: 'URENAM : aucune admission pour œdèmes', en: 'URENAM: no admission for oedema' },
+    instruction: {
+      fr: 'Un enfant avec des œdèmes bilatéraux a une malnutrition aiguë sévère (OMS) : il est admis en URENAS ou en URENI, jamais en URENAM.',
+      en: 'A child with bilateral oedema has severe acute malnutrition (WHO): admitted to URENAS or URENI, never to URENAM.',
+    },
+    importance: 'MEDIUM',
+    operator: 'equal_to',
+    periodType: 'Monthly',
+    left: { expression: operand(NEW_BY_CRITERION, `${URENAM}_OEDEMA`), description: { fr: 'URENAM : nouvelles admissions pour œdèmes', en: 'URENAM: new admissions for oedema' } },
+    right: { expression: '0', description: { fr: 'Zéro', en: 'Zero' } },
+  }),
   validationRule({
     code: 'NUT_VR_RUTF_STOCK_BALANCE',
     name: { fr: 'ATPE : stock final = initial + reçu − utilisé − pertes', en: 'RUTF: closing = opening + received − used − losses' },
