@@ -239,6 +239,10 @@ export interface RfObservationTable {
   method: string | null;
   /** Revision year of an estimate (WUENIC 2023 revision → 2023), null for surveys and reports. */
   revision: Defaulted<number | null>;
+  /** 95 % confidence interval and sample size of a survey estimate (migration 060), null otherwise. */
+  ci_low: Defaulted<number | null>;
+  ci_high: Defaulted<number | null>;
+  sample_size: Defaulted<number | null>;
 }
 
 export interface PeriodTable {

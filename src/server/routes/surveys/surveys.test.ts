@@ -3,7 +3,7 @@
 // of src/core/survey/reference, whose prevalences R's survey package computed running
 // anthro_prevalence's steps (anthro-prevalence.csv); bad cells answered 400 by row and column.
 import ExcelJS from 'exceljs';
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { parseCsv } from '../../../core/csv/csvReader.ts';
 import anthroPrevalenceCsv from '../../../core/survey/reference/anthro-prevalence.csv?raw';
 import sampleCsv from '../../../core/survey/reference/survey-sample.csv?raw';
@@ -75,5 +75,52 @@ describeEachEngineApp('survey analysis API', (api) => {
   it('requires a signed-in user', async () => {
     const response = await api().inject({ method: 'POST', url: '/api/surveys/anthro', payload: sampleCsv, headers: { 'content-type': 'text/csv' } });
     expect(response.statusCode).toBe(401);
+  });
+});
+
+describeEachEngineApp('saving survey prevalences as results framework values', (api) => {
+  // The sample with its regions written as org unit codes: Kayes → ML01, Mopti → ML04 (a
+  // fixture code), Gao → GAO (no such org unit).
+  const coded = sampleCsv.replace(/^Kayes,/gm, 'ML01,').replace(/^Mopti,/gm, 'ML04,').replace(/^Gao,/gm, 'GAO,');
+  const url = `/api/surveys/anthro/observations?${design}&orgUnit=ML&year=2025&source=${encodeURIComponent('SMART test 2025')}`;
+  const save = (as: 'national' | 'kayes', payload = coded) =>
+    api().inject({ method: 'POST', url, payload, headers: { 'content-type': 'text/csv', 'accept-language': 'en' }, as });
+
+  beforeAll(async () => {
+    const { pool } = api().database;
+    await pool.query(`INSERT INTO rf_goal (code, name) VALUES ('G1', 'Survie')`);
+    await pool.query(`INSERT INTO rf_result (code, goal_id, kind, name) SELECT 'KRC2', id, 'KRC', 'Nutrition' FROM rf_goal`);
+    await pool.query(`INSERT INTO rf_indicator (code, result_id, name, direction) SELECT c, r.id, c, 'decrease' FROM rf_result r, (VALUES ('RF_WASTING'), ('RF_STUNTING')) v(c)`);
+  });
+
+  it('saves stunting and wasting for the survey area, by sex and by stratum, with interval and n', async () => {
+    const response = await save('national');
+    expect(response.statusCode).toBe(200);
+    // 2 result indicators (RF_UNDERWEIGHT is not in this framework) × (T, F, M at ML + ML01 + ML04).
+    expect(response.json()).toEqual({ saved: 10, unmatchedStrata: ['GAO'], year: 2025, source: 'SMART test 2025' });
+    const { rows } = await api().database.pool.query(
+      `SELECT o.code AS org_unit, o2.sex, o2.value, o2.ci_low, o2.ci_high, o2.sample_size, o2.method FROM rf_observation o2
+       JOIN rf_indicator i ON i.id = o2.rf_indicator_id JOIN org_unit o ON o.id = o2.org_unit_id
+       WHERE i.code = 'RF_WASTING' AND o2.source = 'SMART test 2025' ORDER BY o.code, o2.sex`,
+    );
+    expect(rows.map((r) => [r.org_unit, r.sex])).toEqual([['ML', 'F'], ['ML', 'M'], ['ML', 'T'], ['ML01', 'T'], ['ML04', 'T']]);
+    const total = rows.find((r) => r.org_unit === 'ML' && r.sex === 'T');
+    const expected = rResult('WH_2', 'All');
+    expect(total.value).toBeCloseTo(expected.prevalence!, 9);
+    expect(total.ci_low).toBeCloseTo(expected.ci_low!, 9);
+    expect(total.ci_high).toBeCloseTo(expected.ci_high!, 9);
+    expect(total.sample_size).toBe(375);
+    expect(total.method).toContain('anthro_prevalence');
+    expect(rows.find((r) => r.org_unit === 'ML01').value).toBeCloseTo(rResult('WH_2', 'region: Kayes').prevalence!, 9);
+  });
+
+  it('replaces the values of the same source when saved again', async () => {
+    expect((await save('national')).json().saved).toBe(10);
+    const { rows } = await api().database.pool.query(`SELECT count(*)::int AS n FROM rf_observation WHERE source = 'SMART test 2025'`);
+    expect(rows[0].n).toBe(10);
+  });
+
+  it('needs the right to edit the results framework', async () => {
+    expect((await save('kayes')).statusCode).toBe(403);
   });
 });
