@@ -67,6 +67,24 @@ describeEachEngineApp('growth measurements API', (api) => {
     });
   });
 
+  describe('POST /api/dataSetSources for NUT_GROWTH_MONITORING', () => {
+    it('switching a health area to the registry writes its children’s counts of the months from the switch on', async () => {
+      const response = await api().inject({
+        method: 'POST', url: '/api/dataSetSources', as: 'national',
+        payload: { dataSet: 'NUT_GROWTH_MONITORING', orgUnit: 'FAC_SEGOU_1', from: '2024-08-01', source: 'registry' },
+      });
+      expect(response.statusCode).toBe(200);
+      // Weight only: screened and weight-for-age classified; no length or MUAC, so no other class.
+      expect(response.json()).toMatchObject({ starts: '2024-08-01', written: 2 });
+      // Seydou, born 2023-05-01, measured 2024-08-10: 467 days, 15.3 months → 12–23 months.
+      const { rows } = await api().database.pool.query<{ coc: string; value: string }>(
+        `SELECT coc.code AS coc, v.value FROM data_value v JOIN data_element de ON de.id = v.data_element_id JOIN org_unit ou ON ou.id = v.org_unit_id
+         JOIN category_option_combo coc ON coc.id = v.category_option_combo_id WHERE de.code = 'NUT_GM_SCREENED' AND ou.code = 'FAC_SEGOU_1'`,
+      );
+      expect(rows).toEqual([{ coc: 'AGE_12-23M_M', value: '1' }]);
+    });
+  });
+
   describe('GET /api/children/:uid/measurements', () => {
     it('lists the child’s measurements oldest first, to users whose scope holds the child', async () => {
       const response = await list('awa', 'kayes');

@@ -11,8 +11,10 @@ import { childBundle, readImmunizationBundle } from '../../../core/fhir/immuniza
 import { translate, type Language } from '../../../core/i18n.ts';
 import type { VaccineCode } from '../../../core/immunization/index.ts';
 import { maliImmunizationSchedule } from '../../../programmes/immunization/schedule.ts';
+import { GROWTH_MONITORING } from '../../../programmes/nutrition/growthMonitoring.ts';
 import { findChildren, getChild, publicChild, registerChild, type StoredChild } from '../../../store/children/children.ts';
 import type { Database } from '../../../store/database.ts';
+import { growthMonitoringContributions } from '../../../store/growth/measurements.ts';
 import { defaulterList, type Defaulter, type DefaulterList } from '../../../store/immunization/defaulters.ts';
 import { immunizationDataSet } from '../../../store/immunization/doseCell.ts';
 import { importFhirImmunizations } from '../../../store/immunization/fhirImport.ts';
@@ -239,7 +241,7 @@ export default async function immunizationRoutes(app: FastifyInstance): Promise<
       const orgUnit = await orgUnitByCode(database, body.orgUnit, 'body.orgUnit');
       assertCanWrite(user, orgUnit.path, orgUnit.code);
       // The registry's records of each data set it can produce (growth monitoring adds its own).
-      const contributions = { [immunizationDataSet]: registryContributions } as Record<string, typeof registryContributions | undefined>;
+      const contributions = { [immunizationDataSet]: registryContributions, [GROWTH_MONITORING]: growthMonitoringContributions } as Record<string, typeof registryContributions | undefined>;
       const contribution = contributions[body.dataSet];
       if (body.source === 'registry' && !contribution) throw new DenwError('DATA_SET_SOURCE_NO_REGISTRY', { dataSet: body.dataSet }, 'body.dataSet');
       return inTransaction(database, (client) =>
