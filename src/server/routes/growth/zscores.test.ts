@@ -3,6 +3,7 @@
 // README), and anthroplus' test case for the 2007 reference (tests/testthat/test-zscores.R,
 // "computes correct value for age ~ 60 months"), in every input × output combination.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../core/csv/csvReader.ts';
 import { describeEachEngineApp } from '../../testing/testApp.ts';
@@ -131,6 +132,25 @@ describeEachEngineApp('POST /api/growth/zscores', (api) => {
       const response = await post({ payload: text, type: 'text/csv', language: 'en' });
       expect([response.statusCode, response.json().errorCode]).toEqual([400, 'GROWTH_TOO_MANY_RECORDS']);
       expect(response.json().message).toContain('at most 100000 per request');
+    });
+    it('never answers 5xx, whatever the records or text: every refusal is a WebMessage, every problem has row, field and message', async () => {
+      const column = fc.constantFrom('sex', 'age_days', 'age_months', 'dob', 'date_of_visit', 'weight_kg', 'lenhei_cm', 'measure', 'oedema', 'muac_cm', 'height_cm', 'x', '__proto__');
+      const cell = fc.oneof(fc.string({ maxLength: 8 }), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom('f', 'M', 'l', 'H', 'y', '2024-02-30', '01/01/2024', '-1', '1e400', '0x10', '12,5'), fc.array(fc.integer(), { maxLength: 2 }), fc.object({ maxDepth: 1 }));
+      const body = fc.oneof(
+        fc.array(fc.dictionary(column, cell, { maxKeys: 8 }), { maxLength: 5 }).map((rows) => ({ payload: JSON.stringify(rows), type: 'application/json' })),
+        fc.string({ maxLength: 200 }).map((text) => ({ payload: `sex,weight_kg,age_days\n${text}`, type: 'text/csv' })),
+        fc.string({ maxLength: 100 }).map((text) => ({ payload: text, type: 'text/plain' })),
+        fc.jsonValue({ maxDepth: 2 }).map((value) => ({ payload: JSON.stringify(value), type: 'application/json' })),
+      );
+      await fc.assert(
+        fc.asyncProperty(body, fc.constantFrom('', '?format=csv', '?reference=2007', '?reference=2007&format=csv'), async ({ payload, type }, query) => {
+          const response = await post({ url: `/api/growth/zscores${query}`, payload, type });
+          expect(response.statusCode).toBeLessThan(500);
+          if (response.statusCode >= 400) expect(response.json()).toMatchObject({ errorCode: expect.any(String), message: expect.any(String) });
+          else if (!query.includes('csv')) for (const issue of response.json().issues) expect(issue).toMatchObject({ row: expect.any(Number), field: expect.any(String), message: expect.any(String) });
+        }),
+        { numRuns: 150 },
+      );
     });
     it('needs a signed-in user', async () => {
       const response = await api().inject({ method: 'POST', url: '/api/growth/zscores', payload: [] });
