@@ -89,8 +89,8 @@ describeEachEngineApp('immunization analysis: RED/REC', (api) => {
     }
   });
 
-  const redRec = async (query: string, as: 'national' | 'segouViewer' | 'kayes' = 'national') => {
-    const response = await api().inject({ method: 'GET', url: `/api/immunization/redRec?${query}`, as, headers: { 'accept-language': 'fr' } });
+  const redRec = async (query: string, as: 'national' | 'segouViewer' | 'kayes' = 'national', language = 'fr') => {
+    const response = await api().inject({ method: 'GET', url: `/api/immunization/redRec?${query}`, as, headers: { 'accept-language': language } });
     return { status: response.statusCode, body: response.json() };
   };
   const expectClose = (actual: number | null | undefined, expected: number) => {
@@ -154,6 +154,12 @@ describeEachEngineApp('immunization analysis: RED/REC', (api) => {
     ]);
     const single = await redRec('orgUnit=ML0102&period=2025');
     expect(single.body.rows.map((row: { orgUnit: { code: string } }) => row.orgUnit.code)).toEqual(['ML0102']);
+  });
+
+  it('names the indicators in the asked language', async () => {
+    const { status, body } = await redRec('orgUnit=ML01&period=2025&utilisation=EPI_DROPOUT_PENTA1_MR1&level=3', 'national', 'en');
+    expect(status).toBe(200);
+    expect(body.indicators.find((i: { code: string }) => i.code === 'EPI_COV_PENTA1').name).toBe('Penta1 coverage');
   });
 
   it('refuses bad input with the field named, and org units outside the user’s scope', async () => {
