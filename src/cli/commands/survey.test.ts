@@ -1,7 +1,8 @@
 // `denw survey anthro` as an analyst runs it: a child process on a survey file. The
 // prevalences are checked against R's survey package running anthro_prevalence's steps
 // (src/core/survey/reference/anthro-prevalence.R, output committed as anthro-prevalence.csv,
-// on the z-scores of survey-sample.csv); that script is re-run when Rscript is installed.
+// on the z-scores of survey-sample.csv), the plausibility statistics against base R
+// (reference/plausibility.R → plausibility.csv); both scripts are re-run when Rscript is installed.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,9 +79,24 @@ describe('denw survey anthro', () => {
     expect(xlsx.stdout).toBe(result.stdout);
   }, 30_000);
 
+  const comparePlausibility = (rCsv: string, denwCsv: string) => {
+    const ours = new Map(objects(denwCsv).map((line) => [line.criterion, line]));
+    for (const line of objects(rCsv)) {
+      const mine = ours.get(line.criterion)!;
+      expect(mine.n, line.criterion).toBe(line.n);
+      for (const column of ['value', 'p']) {
+        if (line[column] === '') expect(mine[column], `${line.criterion} ${column}`).toBe('');
+        else expect(Math.abs(Number(mine[column]) - Number(line[column])), `${line.criterion} ${column}`).toBeLessThanOrEqual(0.00006);
+      }
+    }
+  };
+
   it('writes the SMART plausibility report with --plausibility', () => {
     const report = run(['anthro', sample, ...design, '--plausibility']);
     expect(report.status).toBe(0);
+    // Every statistic as base R computes it (reference/plausibility.R: prop.test, chisq.test, moments).
+    comparePlausibility(readFileSync(reference('plausibility.csv'), 'utf8'), report.stdout);
+    if (live) comparePlausibility(execFileSync('Rscript', [reference('plausibility.R'), reference('survey-sample-zscores.csv')], { encoding: 'utf8' }), report.stdout);
     const lines = objects(report.stdout);
     expect(lines.map((line) => line.criterion).slice(0, 11)).toEqual([
       'flaggedWhz', 'sexRatio', 'ageRatio', 'digitPreferenceWeight', 'digitPreferenceHeight', 'digitPreferenceMuac',
