@@ -10,7 +10,7 @@ import { switchDataSetSource } from '../rollup/rollup.ts';
 import { describeEachEngine } from '../testing/engines.ts';
 import { insertFixtures } from '../testing/fixtures.ts';
 import { inTransaction } from '../transaction.ts';
-import { childMeasurements, growthMonitoringContributions, recordMeasurement, type NewMeasurement } from './measurements.ts';
+import { childMeasurements, deleteMeasurement, growthMonitoringContributions, recordMeasurement, type NewMeasurement } from './measurements.ts';
 import { loadNutritionPackage } from './testing/nutritionPackage.ts';
 import { whoGrowthTables } from './whoGrowthTables.ts';
 
@@ -130,6 +130,21 @@ describeEachEngine('growth measurements', (database) => {
       expect(await cell('NUT_GM_ACUTE', 'NO_AM_AGE_6-11M_F')).toBe(1);
       await save('awa', { date: '2024-09-12', weightKg: 6.9, muacMm: 112 });
       expect(await cell('NUT_GM_ACUTE', 'SAM_AGE_6-11M_F', 'FAC_KAYES_1', '202409')).toBe(1);
+    });
+    it('deleting the counted measurement moves the count to the month’s latest remaining one, and the last one removes it', async () => {
+      const september = (await childMeasurements(database().pool, children.awa!.id)).filter((m) => m.date.startsWith('2024-09'));
+      const extra = await save('awa', { date: '2024-09-20', weightKg: 7, muacMm: 135 });
+      expect(await cell('NUT_GM_ACUTE', 'NO_AM_AGE_6-11M_F', 'FAC_KAYES_1', '202409')).toBe(1);
+      expect(await cell('NUT_GM_ACUTE', 'SAM_AGE_6-11M_F', 'FAC_KAYES_1', '202409')).toBeUndefined();
+      await deleteMeasurement(database(), children.awa!, extra.id, 'agent');
+      expect(await cell('NUT_GM_ACUTE', 'SAM_AGE_6-11M_F', 'FAC_KAYES_1', '202409')).toBe(1);
+      expect(await cell('NUT_GM_ACUTE', 'NO_AM_AGE_6-11M_F', 'FAC_KAYES_1', '202409')).toBeUndefined();
+      await deleteMeasurement(database(), children.awa!, september[0]!.id, 'agent');
+      expect(await facilityTotal('NUT_GM_SCREENED', 'FAC_KAYES_1', '202409')).toBe(0);
+      const gone = await deleteMeasurement(database(), children.awa!, september[0]!.id, 'agent').catch((error: unknown) => error);
+      expect(gone).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+      // Put September back for the tests below.
+      await save('awa', { date: '2024-09-12', weightKg: 6.9, muacMm: 112 });
     });
     it('reaches the cercle, region and national totals in the same transaction', async () => {
       expect(await aggregated('NUT_GM_SCREENED', 'ML', '202408')).toBe(1);

@@ -122,17 +122,38 @@ export async function recordMeasurement(
         scores.classification.stunting, scores.classification.underweight, measurement.createdBy, measurement.source ?? null,
       ],
     );
-    const after = await countedInMonth(client, child.id, measurement.date);
-    if (before?.id !== after?.id) {
-      const deltas = [...(before ? countedCells(before, child.sex, -1) : []), ...(after ? countedCells(after, child.sex, 1) : [])];
-      await applyRollup(client, GROWTH_MONITORING, deltas, measurement.createdBy);
-    }
+    await moveMonthlyCount(client, child, measurement.date, before, measurement.createdBy);
     const { rows } = await client.query<MeasurementRow>(
       `SELECT ${measurementColumns} FROM growth_measurement m JOIN org_unit ou ON ou.id = m.org_unit_id WHERE m.id = $1`,
       [inserted.rows[0]!.id],
     );
     return toMeasurement(rows[0]!);
   });
+}
+
+/**
+ * Deletes a measurement entered by mistake; the child's count of that month moves to the
+ * month's latest remaining measurement, or is removed when none remains. NOT_FOUND when the
+ * child has no measurement `id`.
+ */
+export async function deleteMeasurement(database: Database, child: StoredChild, id: number, user: string | null): Promise<void> {
+  await inTransaction(database, async (client) => {
+    await client.query('SELECT id FROM child WHERE id = $1 FOR UPDATE', [child.id]);
+    const found = await client.query<{ date: string }>('SELECT date FROM growth_measurement WHERE child_id = $1 AND id = $2', [child.id, id]);
+    const date = found.rows[0]?.date;
+    if (date === undefined) throw new DenwError('NOT_FOUND', { path: `measurement ${id}` }, 'id');
+    const before = await countedInMonth(client, child.id, date);
+    await client.query('DELETE FROM growth_measurement WHERE id = $1', [id]);
+    await moveMonthlyCount(client, child, date, before, user);
+  });
+}
+
+/** After a change of the child's measurements in the month of `date`: −1 on the cells of the one that counted, +1 on the one that counts now. */
+async function moveMonthlyCount(client: Client, child: StoredChild, date: string, before: CountedRow | undefined, user: string | null): Promise<void> {
+  const after = await countedInMonth(client, child.id, date);
+  if (before?.id === after?.id) return;
+  const deltas = [...(before ? countedCells(before, child.sex, -1) : []), ...(after ? countedCells(after, child.sex, 1) : [])];
+  await applyRollup(client, GROWTH_MONITORING, deltas, user);
 }
 
 interface CountedRow {

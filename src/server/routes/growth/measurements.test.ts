@@ -67,6 +67,22 @@ describeEachEngineApp('growth measurements API', (api) => {
     });
   });
 
+  describe('DELETE /api/children/:uid/measurements/:id', () => {
+    it('removes a measurement entered by mistake and its count (204); 404 when already gone; 403 outside the scope', async () => {
+      const saved = (await post('awa', { date: '2024-10-03', weightKg: 7.2, muacMm: 128 })).json();
+      const remove = (as: TestUser) => api().inject({ method: 'DELETE', url: `/api/children/${children.awa!.uid}/measurements/${saved.id}`, as });
+      expect((await remove('segouViewer')).statusCode).toBe(403);
+      expect((await remove('kayes')).statusCode).toBe(204);
+      expect((await list('awa', 'kayes')).json().measurements.map((m: { date: string }) => m.date)).toEqual(['2024-08-10']);
+      const { rows } = await api().database.pool.query(
+        `SELECT 1 FROM data_value v JOIN period p ON p.id = v.period_id JOIN data_element de ON de.id = v.data_element_id WHERE p.iso = '202410' AND de.code LIKE 'NUT_GM_%'`,
+      );
+      expect(rows).toEqual([]);
+      const again = await remove('kayes');
+      expect([again.statusCode, again.json().errorCode]).toEqual([404, 'NOT_FOUND']);
+    });
+  });
+
   describe('POST /api/dataSetSources for NUT_GROWTH_MONITORING', () => {
     it('switching a health area to the registry writes its children’s counts of the months from the switch on', async () => {
       const response = await api().inject({

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DenwError } from '../../../core/errors.ts';
 import { getChild } from '../../../store/children/children.ts';
-import { childMeasurements, recordMeasurement } from '../../../store/growth/measurements.ts';
+import { childMeasurements, deleteMeasurement, recordMeasurement } from '../../../store/growth/measurements.ts';
 import { whoGrowthTables } from '../../../store/growth/whoGrowthTables.ts';
 import { assertCanRead, assertCanWrite } from '../../access/policy.ts';
 import { defineRoute } from '../../route.ts';
@@ -80,6 +80,23 @@ export function registerMeasurementRoutes(app: FastifyInstance): void {
         await whoGrowthTables(),
         today,
       );
+    },
+  });
+
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/children/:uid/measurements/:id',
+    summary: "Supprimer une mesure saisie par erreur (les chiffres mensuels suivent) / delete a measurement entered by mistake (monthly figures follow)",
+    tags: ['growth'],
+    access: 'data:write',
+    status: 204,
+    params: childParams.extend({ id: z.coerce.number().int().positive().max(2_147_483_647).describe('Identifiant de la mesure / measurement id') }),
+    responses: { 404: 'Enfant ou mesure inconnus / no such child or measurement' },
+    handler: async ({ params, user, reply }) => {
+      const child = await findChild(params.uid);
+      assertCanWrite(user, child.orgUnitPath, child.orgUnit.code ?? child.orgUnitPath);
+      await deleteMeasurement(app.database, child, params.id, user.username);
+      return reply.send();
     },
   });
 }
