@@ -50,6 +50,13 @@ describe('denw survey anthro', () => {
     expect(result.stdout).toContain('\nMUAC_GAM,region: Gao,');
   }, 30_000);
 
+  it('adds groups by any column with --by', () => {
+    const byMeasure = run(['anthro', sample, ...design, '--by', 'measure']);
+    expect(byMeasure.status).toBe(0);
+    const groups = new Set(objects(byMeasure.stdout).filter((row) => row.indicator === 'WH_2').map((row) => row.group));
+    expect([...groups].slice(-5)).toEqual(['region: Gao', 'region: Kayes', 'region: Mopti', 'measure: h', 'measure: l']);
+  }, 30_000);
+
   it("agrees with R's survey package running anthro_prevalence's steps, to 4 decimals (312 estimates)", () => {
     compareWithR(readFileSync(reference('anthro-prevalence.csv'), 'utf8'), result.stdout);
   });

@@ -10,7 +10,7 @@
 // handles them (see prevalence.ts).
 import { parseCsv } from '../csv/csvReader.ts';
 import { DenwError } from '../errors.ts';
-import { ageInDays, type GrowthIssue, GrowthIssueLog, readDate, readNonNegative } from '../growth/fields.ts';
+import { ageInDays, type GrowthIssue, GrowthIssueLog, readDate, readNonNegative, readOedema, readSex } from '../growth/fields.ts';
 import { daysPerMonth, type Flag, GrowthRecordComputer, type WhoGrowthTables } from '../growth/index.ts';
 import { detectSeparator } from '../growth/zscoreCsv.ts';
 
@@ -75,8 +75,8 @@ export function readSurveyTable(header: readonly string[], rows: Iterable<Survey
   const byAt = (columns.by ?? []).map(position);
   const log = new GrowthIssueLog(100);
   const computer = new GrowthRecordComputer(names, 2006, tables, log);
-  // The age is read a second time for the age groups and the age ratio; its issues are
-  // already reported by the computer.
+  // The age, sex and measurements are read a second time for the groups and the plausibility
+  // check; their issues are already reported by the computer.
   const ageLog = new GrowthIssueLog(0);
   const at = (column: string) => names.indexOf(column);
   const [ageDaysAt, ageMonthsAt, dobAt, visitAt] = ['age_days', 'age_months', 'dob', 'date_of_visit'].map(at) as [number, number, number, number];
@@ -94,12 +94,11 @@ export function readSurveyTable(header: readonly string[], rows: Iterable<Survey
     }
     const weightText = weightAt < 0 ? '1' : text(cells[weightAt]);
     const weight = weightText === '' ? null : readNonNegative(weightText, row, header[weightAt] ?? 'weight', log);
-    const sexCell = text(cell(at('sex'))).toLowerCase();
     children.push({
       row,
-      sex: sexCell === '1' || sexCell === 'm' ? 1 : sexCell === '2' || sexCell === 'f' ? 2 : null,
+      sex: readSex(cell(at('sex')), row, 'sex', ageLog),
       ageDays,
-      oedema: /^(y|1)$/i.test(text(cell(at('oedema')))),
+      oedema: readOedema(cell(at('oedema')), row, 'oedema', ageLog),
       weightKg: readNonNegative(cell(at('weight_kg')), row, 'weight_kg', ageLog),
       lenheiCm: readNonNegative(cell(at('lenhei_cm')), row, 'lenhei_cm', ageLog),
       muacCm: readNonNegative(cell(at('muac_cm')), row, 'muac_cm', ageLog),
