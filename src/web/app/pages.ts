@@ -19,6 +19,7 @@ export const pages: PageDefinition[] = [
   { path: '/cmam', labelKey: 'web.cmam.nav', ability: 'data:read', inNavigation: true, component: lazy(() => import('../pages/cmam/CmamPage.tsx')) },
   { path: '/survey', labelKey: 'web.survey.nav', ability: 'data:read', inNavigation: true, component: lazy(() => import('../pages/survey/SurveyPage.tsx')) },
   { path: '/immunization', labelKey: 'web.immunizationAnalysis.nav', ability: 'data:read', inNavigation: true, component: lazy(() => import('../pages/immunization/ImmunizationAnalysisPage.tsx')) },
+  { path: '/children', labelKey: 'web.children.nav.label', ability: 'data:read', inNavigation: true, component: lazy(() => import('../pages/children/ChildrenPage.tsx')) },
   { path: '/import-export', labelKey: 'web.nav.importExport', ability: 'data:read', inNavigation: true, component: lazy(() => import('../pages/importExport/ImportExportPage.tsx')) },
   { path: '/metadata', labelKey: 'web.nav.metadata', ability: 'metadata:read', inNavigation: true, component: lazy(() => import('../pages/admin/MetadataPage.tsx')) },
   { path: '/admin', labelKey: 'web.nav.admin', ability: 'users:manage', inNavigation: true, component: lazy(() => import('../pages/admin/AdminPage.tsx')) },

@@ -2,7 +2,8 @@
 // to follow-up, as the registry computes them as of today, each with the next dose and the
 // date it became due. Printed as it is shown (the navigation and controls are left out) and
 // exported as the API's CSV (French headers first).
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type MouseEvent } from 'react';
+import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
 import { pluralKey } from '../../components/plural.ts';
@@ -58,6 +59,24 @@ function DefaulterTable({ group, rows, ou }: { group: Group; rows: Defaulter[]; 
   );
 }
 
+/**
+ * The CSV's headers follow the request's Accept-Language; a plain link would send the
+ * browser's, so the file is fetched in the interface's language and handed over as a blob.
+ */
+async function downloadInInterfaceLanguage(event: MouseEvent<HTMLAnchorElement>) {
+  event.preventDefault();
+  const link = event.currentTarget;
+  const csv = await api<string>(link.getAttribute('href')!);
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const save = document.createElement('a');
+  save.href = url;
+  save.download = link.download;
+  document.body.append(save);
+  save.click();
+  save.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export function DefaulterView() {
   const { t, formatDate, language } = useI18n();
   const { query, setQuery } = useRouter();
@@ -110,7 +129,7 @@ export function DefaulterView() {
                   <button type="button" className="button-secondary" onClick={() => window.print()}>
                     {t('web.children.defaulters.print')}
                   </button>
-                  <a className="button-secondary" href={defaultersCsvUrl(ou, list.asOf)} download={`defaulters-${ou}-${list.asOf}.csv`}>
+                  <a className="button-secondary" href={defaultersCsvUrl(ou, list.asOf)} download={`defaulters-${ou}-${list.asOf}.csv`} onClick={downloadInInterfaceLanguage}>
                     {t('web.children.defaulters.csv')}
                   </a>
                 </div>

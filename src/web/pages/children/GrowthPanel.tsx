@@ -11,8 +11,17 @@ import { todayIso } from './dates.ts';
 import { loadMeasurements, recordMeasurement, type ChildRecord, type Measurement, type MeasurementFields } from './childrenApi.ts';
 import { GrowthChart } from './GrowthChart.tsx';
 
-/** The text of a number field as the API wants it: empty → absent; a French decimal comma accepted. */
-const optionalNumber = (text: string) => (text.trim() === '' ? undefined : Number(text.trim().replace(',', '.')));
+/**
+ * The text of a number field as the API wants it: empty → absent, a French decimal comma
+ * accepted; anything else is sent as typed, so that the server refuses it at its field
+ * (NaN would travel as JSON null, i.e. as "not measured").
+ */
+function optionalNumber(text: string): number | undefined {
+  const trimmed = text.trim().replace(',', '.');
+  if (trimmed === '') return undefined;
+  const value = Number(trimmed);
+  return (Number.isFinite(value) ? value : text) as number;
+}
 
 function MeasurementForm({ uid, onSaved }: { uid: string; onSaved(): void }) {
   const { t } = useI18n();
