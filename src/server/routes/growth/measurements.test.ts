@@ -101,6 +101,20 @@ describeEachEngineApp('growth measurements API', (api) => {
     });
   });
 
+  describe('in analytics', () => {
+    it('Kayes, August 2024: 1 child screened (girl, 6–11 months), MAM 100 % of the children classified', async () => {
+      const analytics = (query: string) => api().inject({ method: 'GET', url: `/api/analytics?${query}`, as: 'national' });
+      const totals = await analytics('dimension=dx:NUT_GM_SCREENED;NUT_GM_MAM_PCT&dimension=pe:202408&filter=ou:ML01');
+      expect(totals.statusCode).toBe(200);
+      expect(totals.json().rows).toEqual([
+        ['NUT_GM_SCREENED', '202408', '1'],
+        ['NUT_GM_MAM_PCT', '202408', '100'],
+      ]);
+      const bySexAndAge = await analytics('dimension=dx:NUT_GM_SCREENED&dimension=co&filter=pe:202408&filter=ou:ML01');
+      expect(bySexAndAge.json().rows).toEqual([['NUT_GM_SCREENED', 'AGE_6-11M_F', '1']]);
+    });
+  });
+
   describe('GET /api/children/:uid/measurements', () => {
     it('lists the child’s measurements oldest first, to users whose scope holds the child', async () => {
       const response = await list('awa', 'kayes');
