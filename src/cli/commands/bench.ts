@@ -26,6 +26,16 @@ const benches: Record<string, Bench> = {
       return runGrowthBench({ records, csvRows: records, log });
     },
   },
+  immunization: {
+    summary: 'vaccination registry (1M children, ~10M doses at scale 1, PostgreSQL): defaulter list of a 5,000-child health area p50/p95, dose → national monthly total freshness under a write load',
+    run: async ({ scale, pgliteScale, engines, log }) => {
+      const { runImmunizationBench } = await import('../../../bench/immunization.bench.ts');
+      for (const engine of engines) {
+        if (engine !== 'postgres' && engine !== 'pglite') throw new Error(`unknown engine: ${engine}`);
+        await runImmunizationBench({ scale: engine === 'pglite' ? Math.min(scale, pgliteScale) : scale, engine, log });
+      }
+    },
+  },
   analytics: {
     summary: 'national dataset (1,400 facilities × 60 months × 60 elements × ~4 combos ≈ 20M values at scale 1): load, import, analytics p50/p95 vs naive GROUP BY, freshness, memory',
     run: async ({ scale, pgliteScale, engines, log }) => {
