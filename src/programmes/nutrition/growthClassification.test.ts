@@ -2,6 +2,7 @@
 // (mali-facts.md §3.1, §3.3, §1.3.1), on cases worked by hand from the definitions:
 // SAM = oedema, or WHZ < −3, or MUAC < 115 mm; MAM = WHZ −3 to < −2 or MUAC 115 to < 125 mm,
 // no oedema; stunting HAZ < −3 severe, < −2 moderate; underweight WAZ likewise.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify, classifyGrowth, type GrowthClassificationInput, type GrowthClassificationThresholds } from '../../core/growth/classification.ts';
 import { growthClassificationThresholds as pcima } from './growthClassification.ts';
@@ -97,5 +98,35 @@ describe('every threshold cites its source', () => {
       expect(scheme.ageMonths.source).not.toBe('');
       for (const rule of scheme.classes) for (const criterion of rule.anyOf) expect(criterion.source).toMatch(/mali-facts|WHO/);
     }
+  });
+});
+
+describe('properties of the classifier on any measurement', () => {
+  const severity = { SAM: 3, MAM: 2, normal: 1 } as const;
+  const zscore = fc.option(fc.double({ min: -8, max: 8, noNaN: true }).map((z) => Math.round(z * 100) / 100), { nil: null });
+  const muac = fc.option(fc.double({ min: 60, max: 250, noNaN: true }), { nil: null });
+  it('a lower WHZ or MUAC, or oedema, never makes acute malnutrition less severe (plausible z-scores)', () => {
+    fc.assert(
+      fc.property(zscore, muac, fc.boolean(), fc.double({ min: 0, max: 3, noNaN: true }), fc.double({ min: 0, max: 40, noNaN: true }), (zwfl, muacMm, oedema, dz, dm) => {
+        const flag = (z: number | null) => (z === null ? null : Math.abs(z) > 5 ? 1 : 0);
+        const base = acute({ zwfl, fwfl: flag(zwfl), muacMm, oedema });
+        const lowerZ = zwfl === null ? null : Math.max(-5, zwfl - dz);
+        const worse = acute({ zwfl: lowerZ, fwfl: flag(lowerZ), muacMm: muacMm === null ? null : Math.max(1, muacMm - dm), oedema: true });
+        expect(worse).toBe('SAM');
+        if (base === null || zwfl === null || flag(zwfl) === 1) return;
+        const lower = acute({ zwfl: lowerZ, fwfl: flag(lowerZ), muacMm: muacMm === null ? null : Math.max(1, muacMm - dm), oedema });
+        expect(severity[lower!]).toBeGreaterThanOrEqual(severity[base]);
+      }),
+    );
+  });
+  it('answers one of its classes or null, never throws, whatever the numbers (NaN, Infinity, negative ages)', () => {
+    const anyNumber = fc.option(fc.double(), { nil: null });
+    fc.assert(
+      fc.property(anyNumber, anyNumber, anyNumber, anyNumber, anyNumber, fc.boolean(), (ageDays, zwfl, zlen, zwei, muacMm, oedema) => {
+        const result = classifyGrowth({ ageDays, oedema, muacMm, zwfl, fwfl: 0, zlen, flen: 0, zwei, fwei: 0 }, pcima);
+        expect(['SAM', 'MAM', 'normal', null]).toContain(result.acute);
+        expect(['severe', 'moderate', 'normal', null]).toContain(result.stunting);
+      }),
+    );
   });
 });
