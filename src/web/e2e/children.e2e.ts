@@ -232,6 +232,16 @@ describe('child registry', () => {
     await screenshot(page, 'children-growth-wfl');
   });
 
+  it('deletes a measurement entered in error; the previous one is the latest again', async () => {
+    const last = oracle[1]!;
+    const label = `Supprimer la mesure du ${new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${last.date}T00:00:00Z`))} (erreur de saisie)`;
+    await page.getByRole('button', { name: label }).click();
+    await page.getByRole('dialog', { name: 'Mesure saisie par erreur' }).getByRole('button', { name: 'Marquer comme erreur de saisie' }).click();
+    await page.locator(`table.measurements-table tr[data-date="${last.date}"]`).waitFor({ state: 'detached' });
+    expect(await page.locator('table.measurements-table tbody tr').count()).toBe(1);
+    await page.locator('.growth-summary', { hasText: oracle[0]!.stunting }).waitFor();
+  });
+
   it('reads in English', async () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('tab', { name: 'Growth' }).waitFor();

@@ -8,7 +8,8 @@ import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { FieldError, fieldErrorsOf, type FieldErrors } from '../../components/FieldError.tsx';
 import { todayIso } from './dates.ts';
-import { loadMeasurements, recordMeasurement, type ChildRecord, type Measurement, type MeasurementFields } from './childrenApi.ts';
+import { loadMeasurements, recordMeasurement, removeMeasurement, type ChildRecord, type Measurement, type MeasurementFields } from './childrenApi.ts';
+import { EnteredInErrorDialog } from './EnteredInErrorDialog.tsx';
 import { GrowthChart } from './GrowthChart.tsx';
 
 /**
@@ -130,7 +131,7 @@ function Zscore({ z, flag }: { z: number | null; flag: number | null }) {
   );
 }
 
-function MeasurementsTable({ measurements }: { measurements: Measurement[] }) {
+function MeasurementsTable({ measurements, onRemove }: { measurements: Measurement[]; onRemove?(measurement: Measurement): void }) {
   const { t, formatDate, formatNumber } = useI18n();
   const number = (value: number | null, digits = 1) => (value === null ? '—' : formatNumber(value, { maximumFractionDigits: digits }));
   return (
@@ -159,6 +160,7 @@ function MeasurementsTable({ measurements }: { measurements: Measurement[] }) {
             <th>{t('web.children.class.acute')}</th>
             <th>{t('web.children.class.stunting')}</th>
             <th>{t('web.children.class.underweight')}</th>
+            {onRemove && <th className="no-print">{t('web.children.card.action')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -194,6 +196,13 @@ function MeasurementsTable({ measurements }: { measurements: Measurement[] }) {
               <td data-class="underweight">
                 <ClassBadge kind="underweight" value={m.classification.underweight} />
               </td>
+              {onRemove && (
+                <td className="no-print">
+                  <button type="button" className="link-button danger" onClick={() => onRemove(m)} aria-label={t('web.children.growth.remove', { date: formatDate(m.date) })}>
+                    {t('web.children.dose.removeShort')}
+                  </button>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
@@ -215,6 +224,7 @@ export function GrowthPanel({ record }: { record: ChildRecord }) {
   }, [record.uid]);
   useEffect(reload, [reload, language]);
   const latest = measurements?.[0];
+  const [removing, setRemoving] = useState<Measurement | null>(null);
   return (
     <div className="growth grid">
       {latest && (
@@ -236,10 +246,21 @@ export function GrowthPanel({ record }: { record: ChildRecord }) {
       {measurements && measurements.length === 0 && <p className="empty-state card">{t('web.children.growth.none')}</p>}
       {measurements && measurements.length > 0 && (
         <>
-          <MeasurementsTable measurements={measurements} />
+          <MeasurementsTable measurements={measurements} onRemove={can('data:write') ? setRemoving : undefined} />
           <GrowthChart sex={record.sex} measurements={measurements} />
         </>
       )}
+      <EnteredInErrorDialog
+        title={t('web.children.growth.removeTitle')}
+        subject={removing && t('web.children.growth.measurementOf', { date: formatDate(removing.date) })}
+        explanation={t('web.children.growth.removeExplain')}
+        onClose={() => setRemoving(null)}
+        onConfirm={async () => {
+          await removeMeasurement(record.uid, removing!.id);
+          setRemoving(null);
+          reload();
+        }}
+      />
     </div>
   );
 }

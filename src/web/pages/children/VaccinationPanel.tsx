@@ -6,10 +6,10 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
-import { Dialog } from '../../components/Dialog.tsx';
 import { FieldError, fieldErrorsOf, type FieldErrors } from '../../components/FieldError.tsx';
 import { todayIso } from './dates.ts';
 import { recordDose, removeDose, type ChildRecord, type DoseAssessment, type Immunization } from './childrenApi.ts';
+import { EnteredInErrorDialog } from './EnteredInErrorDialog.tsx';
 import { HealthAreaPicker } from './HealthAreaPicker.tsx';
 import { doseChoices, doseLabel } from './vaccines.ts';
 
@@ -107,7 +107,6 @@ export function VaccinationPanel({ record, onChanged }: { record: ChildRecord; o
   const writable = can('data:write');
   const [choice, setChoice] = useState('');
   const [removing, setRemoving] = useState<Immunization | null>(null);
-  const [removeError, setRemoveError] = useState<string | null>(null);
   const completed = record.immunizations.filter((item) => item.status === 'completed');
   /** The record behind a dose of the card (given or invalid), to remove it. */
   const entryOf = (row: DoseAssessment) => completed.find((item) => item.vaccine === row.vaccine && item.dose === row.dose && item.date === row.givenDate);
@@ -194,42 +193,17 @@ export function VaccinationPanel({ record, onChanged }: { record: ChildRecord; o
           </table>
         </section>
       )}
-      <Dialog title={t('web.children.dose.removeTitle')} open={removing !== null} onClose={() => setRemoving(null)}>
-        {removing && (
-          <div className="dialog-body stack">
-            <p className="dialog-subject">
-              {doseLabel(removing.vaccine, removing.dose, language)} — {formatDate(removing.date)}
-            </p>
-            <p>{t('web.children.dose.removeExplain')}</p>
-            {removeError && (
-              <p className="form-error" role="alert">
-                {removeError}
-              </p>
-            )}
-            <div className="dialog-actions">
-              <button type="button" className="button-secondary" onClick={() => setRemoving(null)}>
-                {t('web.children.cancel')}
-              </button>
-              <button
-                type="button"
-                className="button-primary"
-                onClick={async () => {
-                  try {
-                    await removeDose(record.uid, removing.id);
-                    setRemoving(null);
-                    setRemoveError(null);
-                    onChanged();
-                  } catch (failure) {
-                    setRemoveError((failure as Error).message);
-                  }
-                }}
-              >
-                {t('web.children.dose.removeConfirm')}
-              </button>
-            </div>
-          </div>
-        )}
-      </Dialog>
+      <EnteredInErrorDialog
+        title={t('web.children.dose.removeTitle')}
+        subject={removing && `${doseLabel(removing.vaccine, removing.dose, language)} — ${formatDate(removing.date)}`}
+        explanation={t('web.children.dose.removeExplain')}
+        onClose={() => setRemoving(null)}
+        onConfirm={async () => {
+          await removeDose(record.uid, removing!.id);
+          setRemoving(null);
+          onChanged();
+        }}
+      />
     </div>
   );
 }

@@ -170,6 +170,8 @@ export const loadMeasurements = (uid: string) => api<{ measurements: Measurement
 
 export const recordMeasurement = (uid: string, fields: MeasurementFields) => api<Measurement>(`/api/children/${enc(uid)}/measurements`, { method: 'POST', json: fields });
 
+export const removeMeasurement = (uid: string, id: Measurement['id']) => api<unknown>(`/api/children/${enc(uid)}/measurements/${enc(String(id))}`, { method: 'DELETE' });
+
 const curves = new Map<string, Promise<Curves>>();
 /** The WHO lines change only with a new edition of the tables: fetched once per page load. */
 export function loadCurves(indicator: CurveIndicator, sex: Sex): Promise<Curves> {
