@@ -6,7 +6,6 @@ import { useEffect, useState, type MouseEvent } from 'react';
 import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
-import { pluralKey } from '../../components/plural.ts';
 import { defaultersCsvUrl, loadDefaulters, type Defaulter, type DefaulterList } from './childrenApi.ts';
 import { HealthAreaPicker, useHealthAreas } from './HealthAreaPicker.tsx';
 import { doseLabel } from './vaccines.ts';
@@ -22,7 +21,7 @@ function DefaulterTable({ group, rows, ou }: { group: Group; rows: Defaulter[]; 
         {t(`web.children.defaulters.${group}`)} <span className="muted">({formatNumber(rows.length)})</span>
       </h2>
       {rows.length === 0 ? (
-        <p className="muted card-title">{t(pluralKey('web.children.found', 0, language), { count: formatNumber(0) })}</p>
+        <p className="muted card-title">{t('web.children.defaulters.none')}</p>
       ) : (
         <table className="data-table">
           <thead>
