@@ -47,6 +47,7 @@ export const conflictCodes = {
   E7641: 'period', // period after the latest open future period
   E8031: 'period', // period starts outside the org unit's opening and closing dates
   E8128: 'row', // several values for the same data value
+  DATA_SET_SOURCE_IS_REGISTRY: 'orgUnit', // the registry is the data set's source there (store/rollup): no second count
   // Reading the file.
   ROW_INVALID: 'row', // a data value that is not an object of text fields
   ADX_CATEGORY_MISSING: 'categoryOptionCombo', // a category of the combo has no attribute

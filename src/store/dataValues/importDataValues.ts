@@ -39,6 +39,7 @@ import { registerComplete } from './completeRegistrations.ts';
 import { actionCounts, classify, createStaging, dropStaged, findDuplicates, registerPeriods, stagingWriter, type StagingWriter, writeMerge } from './dataValueMerge.ts';
 import type { DataValueSource } from './dataValueSource.ts';
 import { loadImportMetadata } from './importMetadata.ts';
+import { registrySourcedStaged } from '../rollup/rollup.ts';
 
 export interface ImportOptions {
   idSchemes: IdSchemeChoice;
@@ -159,6 +160,10 @@ export async function importDataValues(database: Database, source: DataValueSour
     const duplicates = duplicateConflicts(await findDuplicates(client));
     await dropStaged(client, duplicates.map((d) => d.indexes[0]!));
     conflicts.push(...duplicates);
+    // Where the child registry counts a data set, the form's values would count twice.
+    const registryCounted = await registrySourcedStaged(client, periods.values());
+    await dropStaged(client, registryCounted.map((value) => value.index));
+    conflicts.push(...registryCounted.map((value) => conflict('DATA_SET_SOURCE_IS_REGISTRY', value, value.orgUnit, { dataSet: value.dataSet })));
     conflicts.sort((a, b) => (a.indexes[0] ?? -1) - (b.indexes[0] ?? -1));
     if (conflicts.length > 0 && options.atomicMode === 'ALL') {
       await client.query('ROLLBACK');

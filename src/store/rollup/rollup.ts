@@ -39,9 +39,9 @@ export interface RollupDelta {
 
 /** Whether the data set takes its figures from the registry at `orgUnitId` in the period starting on `periodStart`. */
 const registryIsSource = (dataSetId: string, orgUnitId: string, periodStart: string) => `
-  (SELECT s.source FROM data_set_source s
-   WHERE s.data_set_id = ${dataSetId} AND s.org_unit_id = ${orgUnitId} AND s.starts <= ${periodStart}
-   ORDER BY s.starts DESC LIMIT 1) = '${registrySource}'`;
+  (SELECT dss.source FROM data_set_source dss
+   WHERE dss.data_set_id = ${dataSetId} AND dss.org_unit_id = ${orgUnitId} AND dss.starts <= ${periodStart}
+   ORDER BY dss.starts DESC LIMIT 1) = '${registrySource}'`;
 
 /**
  * Adds the deltas to the registry's cells of data set `dataSet` (by code), inside the caller's
@@ -164,21 +164,27 @@ export async function switchDataSetSource(
 }
 
 /**
- * The values of an import or of the data entry form that fall where the registry is the
- * source: (data element id, period id, org unit id) triples → true when refused. The form's
- * import reports these as conflicts (DATA_SET_SOURCE_IS_REGISTRY) instead of adding a second
- * count to the registry's.
+ * The values staged by the data value import (its temporary table dvs_staging, store/dataValues)
+ * that fall where the registry is the source of one of the element's data sets: the monthly
+ * form's import refuses them (conflict DATA_SET_SOURCE_IS_REGISTRY) instead of adding a second
+ * count to the registry's. `periods` gives the staged periods' start dates.
  */
-export async function registrySourced(client: Client, cells: ReadonlyArray<{ dataElementId: number; periodId: number; orgUnitId: number }>): Promise<boolean[]> {
-  if (cells.length === 0) return [];
-  const { rows } = await client.query<{ i: number }>(
-    `SELECT c.i FROM unnest($1::int[], $2::int[], $3::int[]) WITH ORDINALITY AS c(de, pe, ou, i)
-     JOIN period p ON p.id = c.pe
-     JOIN data_set_element dse ON dse.data_element_id = c.de
-     WHERE ${registryIsSource('dse.data_set_id', 'c.ou', 'p.start_date')}`,
-    [cells.map((cell) => cell.dataElementId), cells.map((cell) => cell.periodId), cells.map((cell) => cell.orgUnitId)],
+export async function registrySourcedStaged(
+  client: Client,
+  periods: Iterable<{ id: string; startDate: string }>,
+): Promise<Array<{ index: number; row: number; dataSet: string; orgUnit: string }>> {
+  // Most installations count every facility from its form: one cheap test first.
+  const { rows: any } = await client.query(`SELECT 1 FROM data_set_source WHERE source = '${registrySource}' LIMIT 1`);
+  if (any.length === 0) return [];
+  const list = [...periods];
+  const { rows } = await client.query<{ index: number; row: number; dataSet: string; orgUnit: string }>(
+    `SELECT DISTINCT ON (s.idx) s.idx AS index, s.row_number AS row, ds.code AS "dataSet", coalesce(ou.code, ou.uid) AS "orgUnit"
+     FROM dvs_staging s JOIN unnest($1::text[], $2::date[]) AS p(iso, start_date) ON p.iso = s.period
+     JOIN org_unit ou ON ou.id = s.org_unit_id
+     JOIN data_set_element dse ON dse.data_element_id = s.data_element_id JOIN data_set ds ON ds.id = dse.data_set_id
+     WHERE ${registryIsSource('dse.data_set_id', 's.org_unit_id', 'p.start_date')}
+     ORDER BY s.idx`,
+    [list.map((period) => period.id), list.map((period) => period.startDate)],
   );
-  const refused = cells.map(() => false);
-  for (const row of rows) refused[Number(row.i) - 1] = true;
-  return refused;
+  return rows;
 }
