@@ -178,6 +178,20 @@ describe('child registry', () => {
     expect(await pivotValue(page, 'EPI_BCG', month, healthAreaId)).toBe(before.bcg);
   });
 
+  it("exports the child's record as FHIR R4: Patient and Immunization resources", async () => {
+    await page.goto(childUrl);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporter (FHIR R4)' }).click()]);
+    const bundle = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { resourceType: string; entry: Array<{ resource: Record<string, unknown> }> };
+    expect(bundle.resourceType).toBe('Bundle');
+    const resources = bundle.entry.map((entry) => entry.resource);
+    expect(resources.filter((resource) => resource.resourceType === 'Patient')).toHaveLength(1);
+    // The OPV0 dose as entered: given today, with its lot, still completed (the BCG was entered in error).
+    const completed = resources.filter((resource) => resource.resourceType === 'Immunization' && resource.status === 'completed');
+    expect(completed).toHaveLength(1);
+    expect(completed[0]).toMatchObject({ lotNumber: 'L2026-114' });
+    expect(String(completed[0]!.occurrenceDateTime)).toMatch(new RegExp(`^${today}`));
+  });
+
   // Two records of WHO anthro's own output (data/who-growth/sample-oracle.csv, anthro_zscores
   // 1.1.0.9000), entered for one girl born 1 June 2025 at the ages of the file (222 and 448 days):
   //   id 2:   F, 222 d, 6.5 kg, 62.9 cm lying, MUAC 12.1 cm → zwei −1.44, zlen −2.07, zwfl −0.15, zac −1.71
