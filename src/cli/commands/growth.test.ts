@@ -1,6 +1,8 @@
 // `denw growth zscores` as a user runs it: a child process, files, standard streams.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -55,4 +57,19 @@ describe('denw growth zscores', () => {
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('Argument non reconnu : --reference 1977');
   });
+});
+
+describe('denw growth reclassify', () => {
+  it('classifies the stored measurements again and says how many changed (none in a new store)', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'denw-growth-reclassify-'));
+    try {
+      const result = spawnSync(process.execPath, [denw, 'growth', 'reclassify'], {
+        encoding: 'utf8',
+        env: { ...process.env, LANG: 'en_US.UTF-8', DENW_LANG: '', DENW_DATA: dataDir, DATABASE_URL: '' },
+      });
+      expect([result.status, result.stdout, result.stderr]).toEqual([0, '0 measurement(s) classified again under the threshold table in force\n', '']);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -2,9 +2,12 @@
 // (or standard input), written to standard output with WHO anthro's columns appended.
 // Cells that cannot be read are reported on standard error, by record and column, in the
 // user's language; the output still has every record (with those z-scores empty).
+// `denw growth reclassify`: after an edit of the threshold table
+// (src/programmes/nutrition/growthClassification.ts), classifies the stored measurements again
+// and moves the monthly counts (store/growth/measurements.ts reclassifyMeasurements).
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
-import { stderr, stdin, stdout } from 'node:process';
+import process, { stderr, stdin, stdout } from 'node:process';
 import { DenwError } from '../../core/errors.ts';
 import { type Language, translate } from '../../core/i18n.ts';
 import { cliLanguage } from '../cliLanguage.ts';
@@ -12,6 +15,10 @@ import { createZscoreCsvStream, type GrowthIssueLog, type GrowthReference } from
 import { whoGrowthTables } from '../../store/growth/whoGrowthTables.ts';
 
 const usage = `denw growth zscores [FICHIER|-] [--reference 2006|2007]
+denw growth reclassify
+
+Reclassifie les mesures enregistrées selon la table de seuils en vigueur (après sa révision).
+Classifies the stored measurements again under the threshold table in force (after a revision).
 
 Scores z OMS pour un fichier CSV (ou l'entrée standard), écrits sur la sortie standard.
 WHO growth z-scores for a CSV file (or standard input), written to standard output.
@@ -34,6 +41,7 @@ const printedIssues = 20;
 export async function run(args: string[]): Promise<number> {
   const language = cliLanguage();
   const [subcommand, ...rest] = args;
+  if (subcommand === 'reclassify' && rest.length === 0) return reclassify(language);
   if (subcommand !== 'zscores' || rest.includes('--help') || rest.includes('-h')) {
     (subcommand === 'zscores' || subcommand === undefined || subcommand === '--help' ? stdout : stderr).write(usage);
     return subcommand === 'zscores' || subcommand === '--help' ? 0 : 2;
@@ -101,3 +109,21 @@ function reportIssues(log: GrowthIssueLog, language: Language): void {
   }
 }
 
+async function reclassify(language: Language): Promise<number> {
+  // Loaded here, so that `zscores` (a file in, a file out) starts without the database modules.
+  const [{ growthClassificationThresholds }, { openDatabase }, { reclassifyMeasurements }, { migrate }] = await Promise.all([
+    import('../../programmes/nutrition/growthClassification.ts'),
+    import('../../store/database.ts'),
+    import('../../store/growth/measurements.ts'),
+    import('../../store/migrate.ts'),
+  ]);
+  const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DENW_DATA });
+  try {
+    await migrate(database.pool);
+    const count = await reclassifyMeasurements(database, growthClassificationThresholds, 'denw growth reclassify');
+    stdout.write(`${translate('growth.reclassified', language, { count })}\n`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}

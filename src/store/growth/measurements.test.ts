@@ -10,7 +10,8 @@ import { switchDataSetSource } from '../rollup/rollup.ts';
 import { describeEachEngine } from '../testing/engines.ts';
 import { insertFixtures } from '../testing/fixtures.ts';
 import { inTransaction } from '../transaction.ts';
-import { childMeasurements, deleteMeasurement, growthMonitoringContributions, recordMeasurement, type NewMeasurement } from './measurements.ts';
+import { growthClassificationThresholds } from '../../programmes/nutrition/growthClassification.ts';
+import { childMeasurements, deleteMeasurement, growthMonitoringContributions, reclassifyMeasurements, recordMeasurement, type NewMeasurement } from './measurements.ts';
 import { loadNutritionPackage } from './testing/nutritionPackage.ts';
 import { whoGrowthTables } from './whoGrowthTables.ts';
 
@@ -166,6 +167,27 @@ describeEachEngine('growth measurements', (database) => {
       );
       expect(await cell('NUT_GM_SCREENED', 'AGE_12-23M_M', 'FAC_KAYES_2')).toBe(1);
       expect(await aggregated('NUT_GM_SCREENED', 'ML', '202408')).toBe(2);
+    });
+  });
+
+  describe('a revised threshold table', () => {
+    it('reclassifies stored measurements and moves the counts: MUAC 121 mm becomes SAM when the SAM cut-off is 125 mm', async () => {
+      const revised = structuredClone(growthClassificationThresholds);
+      for (const criterion of revised.acute.classes[0]!.anyOf) if ('measure' in criterion && criterion.measure === 'muacMm') criterion.below = 125;
+      // Awa's counted August measurement has MUAC 130 (still not SAM); her 5 August one (MUAC 110) was SAM already.
+      // Her counted September one (MUAC 112) too. Only earlier 10 August (MUAC 121: MAM → SAM) changes, and it does not count.
+      const changed = await reclassifyMeasurements(database(), revised, 'national');
+      expect(changed).toBe(1);
+      const august10 = (await childMeasurements(database().pool, children.awa!.id)).find((m) => m.date === '2024-08-10')!;
+      expect(august10.classification.acute).toBe('SAM');
+      expect(await cell('NUT_GM_ACUTE', 'NO_AM_AGE_6-11M_F')).toBe(1);
+      // Back to the PCIMA table: a counted measurement changing class moves the count.
+      await save('awa', { date: '2024-08-25', weightKg: 6.5, lengthHeightCm: 62.9, measure: 'l', muacMm: 122 });
+      expect(await cell('NUT_GM_ACUTE', 'MAM_AGE_6-11M_F')).toBe(1);
+      expect(await reclassifyMeasurements(database(), revised, 'national')).toBe(1);
+      expect(await cell('NUT_GM_ACUTE', 'MAM_AGE_6-11M_F')).toBeUndefined();
+      expect(await cell('NUT_GM_ACUTE', 'SAM_AGE_6-11M_F')).toBe(1);
+      expect(await facilityTotal('NUT_GM_SCREENED', 'FAC_KAYES_1', '202408')).toBe(1);
     });
   });
 });

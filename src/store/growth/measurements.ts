@@ -11,7 +11,7 @@
 import type pg from 'pg';
 import { DenwError } from '../../core/errors.ts';
 import { scoreChildMeasurement, type ChildMeasurementScores, type ChildVisitMeasurement } from '../../core/growth/childMeasurement.ts';
-import type { GrowthClassificationThresholds } from '../../core/growth/classification.ts';
+import { classifyGrowth, type GrowthClassificationThresholds } from '../../core/growth/classification.ts';
 import type { WhoGrowthTables } from '../../core/growth/index.ts';
 import { growthClassificationThresholds } from '../../programmes/nutrition/growthClassification.ts';
 import { GROWTH_MONITORING, growthMonitoringCells } from '../../programmes/nutrition/growthMonitoring.ts';
@@ -185,6 +185,36 @@ function countedCells(row: CountedRow, sex: 'F' | 'M', delta: number): RollupDel
     orgUnitId: row.org_unit_id,
     delta,
   }));
+}
+
+/**
+ * Classifies every stored measurement again under `thresholds` (after a revision of the
+ * protocol's table) from its stored z-scores, flags, MUAC and oedema, and moves the monthly
+ * counts of the measurements that count and changed class, in one transaction. Returns how
+ * many measurements changed class.
+ */
+export async function reclassifyMeasurements(database: Database, thresholds: GrowthClassificationThresholds, user: string | null): Promise<number> {
+  return inTransaction(database, async (client) => {
+    const { rows } = await client.query<MeasurementRow & { child_id: number; sex: 'F' | 'M'; counted: boolean }>(
+      `SELECT m.*, c.sex, m.id = (SELECT l.id FROM growth_measurement l WHERE l.child_id = m.child_id
+           AND date_trunc('month', l.date) = date_trunc('month', m.date) ORDER BY l.date DESC, l.id DESC LIMIT 1) AS counted
+       FROM growth_measurement m JOIN child c ON c.id = m.child_id FOR UPDATE OF m`,
+    );
+    const deltas: RollupDelta[] = [];
+    let changed = 0;
+    for (const row of rows) {
+      const classes = classifyGrowth({ ageDays: row.age_days, oedema: row.oedema, muacMm: row.muac_mm, zwfl: row.zwfl, fwfl: row.fwfl, zlen: row.zlen, flen: row.flen, zwei: row.zwei, fwei: row.fwei }, thresholds);
+      if (classes.acute === row.acute && classes.wasting === row.wasting && classes.stunting === row.stunting && classes.underweight === row.underweight) continue;
+      changed += 1;
+      await client.query('UPDATE growth_measurement SET acute = $2, wasting = $3, stunting = $4, underweight = $5 WHERE id = $1', [
+        row.id, classes.acute, classes.wasting, classes.stunting, classes.underweight,
+      ]);
+      if (row.counted) deltas.push(...countedCells(row, row.sex, -1), ...countedCells({ ...row, ...classes }, row.sex, 1));
+    }
+    // The rollup writes only where the registry is the data set's source.
+    await applyRollup(client, GROWTH_MONITORING, deltas, user);
+    return changed;
+  });
 }
 
 /**
