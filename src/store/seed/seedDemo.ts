@@ -232,6 +232,13 @@ export async function removeDemo(database: Database): Promise<{ dataValues: numb
   return inTransaction(database, async (client) => {
     // Values on demo units are demo values whoever typed them: the units are about to go.
     const demoUnits = `SELECT id FROM org_unit WHERE source = $1`;
+    // Children registered at demo units (the demo's own, and any a user registered there to try
+    // the registry) go with their doses and measurements (ON DELETE CASCADE); so do doses given
+    // at demo units and the units' choice of source. Their registry counts are values of demo
+    // units, deleted below.
+    await client.query(`DELETE FROM child WHERE source = $1 OR org_unit_id IN (${demoUnits})`, [demoSource]);
+    await client.query(`DELETE FROM immunization WHERE org_unit_id IN (${demoUnits})`, [demoSource]);
+    await client.query(`DELETE FROM data_set_source WHERE org_unit_id IN (${demoUnits})`, [demoSource]);
     const values = await client.query(`DELETE FROM data_value WHERE source = $1 OR org_unit_id IN (${demoUnits})`, [demoSource]);
     await client.query(`DELETE FROM complete_data_set_registration WHERE source = $1 OR org_unit_id IN (${demoUnits})`, [demoSource]);
     await client.query(`DELETE FROM data_value_audit WHERE modified_by = $1 OR org_unit_id IN (SELECT id FROM org_unit WHERE source = $2)`, [demoUser, demoSource]);
