@@ -172,7 +172,7 @@ export async function registerPeriods(client: Pick<pg.ClientBase, 'query'>, peri
  * under CREATE ('reject'); a new value is inserted under CREATE_AND_UPDATE and CREATE (a
  * deletion of a value that does not exist is ignored) and refused under UPDATE and DELETE.
  */
-export async function classify(client: pg.PoolClient, strategy: ImportStrategy): Promise<void> {
+async function classify(client: pg.PoolClient, strategy: ImportStrategy): Promise<void> {
   // The strategy is one of four constants checked by the caller; CREATE TABLE AS takes no parameters.
   const s = `'${strategy}'`;
   await client.query(`CREATE TEMP TABLE dvs_merge ON COMMIT DROP AS
@@ -192,24 +192,85 @@ export async function classify(client: pg.PoolClient, strategy: ImportStrategy):
       AND d.category_option_combo_id = st.coc_id AND d.attribute_option_combo_id = st.aoc_id`);
 }
 
-export async function actionCounts(client: pg.PoolClient): Promise<{ counts: Record<string, number>; rejected: number[] }> {
+async function actionCounts(client: pg.PoolClient): Promise<{ counts: Record<string, number>; rejected: number[] }> {
   const counts = await client.query<{ action: string; n: number }>('SELECT action, count(*)::int AS n FROM dvs_merge GROUP BY action');
+  const byAction: Record<string, number> = Object.fromEntries(counts.rows.map((row) => [row.action, row.n]));
+  if (!byAction.reject) return { counts: byAction, rejected: [] };
   const rejected = await client.query<{ idx: number }>("SELECT idx FROM dvs_merge WHERE action = 'reject' ORDER BY idx");
-  return { counts: Object.fromEntries(counts.rows.map((row) => [row.action, row.n])), rejected: rejected.rows.map((row) => row.idx) };
+  return { counts: byAction, rejected: rejected.rows.map((row) => row.idx) };
 }
 
 const CHANGED = 'value IS DISTINCT FROM old_value OR comment IS DISTINCT FROM old_comment OR followup IS DISTINCT FROM old_followup';
+
+const DATA_VALUE_KEY = 'data_element_id, period_id, org_unit_id, category_option_combo_id, attribute_option_combo_id';
+const INSERT_DATA_VALUE = `INSERT INTO data_value (${DATA_VALUE_KEY}, value, numeric_value, stored_by, created, last_updated, comment, followup, source)
+  SELECT data_element_id, period_id, org_unit_id, coc_id, aoc_id, value, numeric_value, stored_by,
+    coalesce(created, old_created, now()), coalesce(last_updated, now()), comment, followup, $1::text FROM dvs_merge`;
+const UPSERT = `ON CONFLICT (${DATA_VALUE_KEY}) DO UPDATE SET
+  value = excluded.value, numeric_value = excluded.numeric_value, stored_by = excluded.stored_by, created = excluded.created,
+  last_updated = excluded.last_updated, comment = excluded.comment, followup = excluded.followup, source = excluded.source`;
+
+export interface MergeCounts {
+  counts: Record<string, number>;
+  rejected: number[];
+}
+
+/**
+ * Classifies the staged values and, unless `write` is null (dry run), writes them.
+ *
+ * New values are written with a plain INSERT: `ON CONFLICT` costs a speculative insertion per
+ * row, about a quarter of the write (measured by the server's CPU time on 1,000,000 new
+ * values, see README "Throughput"). A plain INSERT is only right if no other transaction has
+ * stored one of those keys since the classification; when one has (unique violation), the
+ * work is rolled back to a savepoint and done again the slow, race-proof way: classified anew
+ * against what is now committed and written with INSERT … ON CONFLICT DO UPDATE.
+ */
+export async function mergeStaged(
+  client: pg.PoolClient,
+  strategy: ImportStrategy,
+  write: { modifiedBy: string; source: string | null } | null,
+): Promise<MergeCounts> {
+  await client.query('SAVEPOINT dvs_merge');
+  try {
+    const merge = await classifyAndCount(client, strategy);
+    if (write) await writeMerge(client, merge.counts, write, 'plain');
+    await client.query('RELEASE SAVEPOINT dvs_merge');
+    return merge;
+  } catch (error) {
+    if ((error as { code?: string }).code !== '23505' || !write) throw error;
+    await client.query('ROLLBACK TO SAVEPOINT dvs_merge');
+    const merge = await classifyAndCount(client, strategy);
+    await writeMerge(client, merge.counts, write, 'upsert');
+    return merge;
+  }
+}
+
+async function classifyAndCount(client: pg.PoolClient, strategy: ImportStrategy): Promise<MergeCounts> {
+  await classify(client, strategy);
+  return actionCounts(client);
+}
 
 /**
  * Writes the classified values: audit rows (a creation, a changed value, a deletion: DHIS2
  * 2.42 audits changed values and deletions, 2.43 creations too), the deletions, then the new
  * and changed values. Unchanged values (same value, comment and follow-up) count as updated
- * but are not rewritten, as in DHIS2 2.42 ("avoid performing unnecessary updates").
+ * but are not rewritten, as in DHIS2 2.42 ("avoid performing unnecessary updates"). A
+ * statement with nothing to do is not sent (each is a scan of the whole merge table).
  */
-export async function writeMerge(client: pg.PoolClient, modifiedBy: string, source: string | null = null): Promise<void> {
+async function writeMerge(
+  client: pg.PoolClient,
+  counts: Record<string, number>,
+  { modifiedBy, source }: { modifiedBy: string; source: string | null },
+  newValues: 'plain' | 'upsert',
+): Promise<void> {
+  const [inserts, updates, deletes] = [counts.insert ?? 0, counts.update ?? 0, counts.delete ?? 0];
+  if (inserts + updates + deletes === 0) return;
+  // Every staged value's references were checked against the metadata loaded in this
+  // transaction (checkDataValue), and its period registered: migration 031 lets the
+  // statement-level reference check of data_value skip these statements.
+  await client.query("SET LOCAL denw.data_value_references = 'checked'");
   await client.query(
-    `INSERT INTO data_value_audit (data_element_id, period_id, org_unit_id, category_option_combo_id, attribute_option_combo_id,
-       audit_type, previous_value, value, modified_by)
+    `INSERT INTO data_value_audit (${DATA_VALUE_KEY}, audit_type, previous_value, value, modified_by)
      SELECT data_element_id, period_id, org_unit_id, coc_id, aoc_id,
        CASE action WHEN 'insert' THEN 'CREATE' WHEN 'delete' THEN 'DELETE' ELSE 'UPDATE' END,
        CASE WHEN action = 'insert' THEN NULL ELSE old_value END,
@@ -218,17 +279,16 @@ export async function writeMerge(client: pg.PoolClient, modifiedBy: string, sour
      FROM dvs_merge WHERE action IN ('insert', 'delete') OR (action = 'update' AND value IS DISTINCT FROM old_value)`,
     [modifiedBy],
   );
-  await client.query(`DELETE FROM data_value d USING dvs_merge m
-    WHERE m.action = 'delete' AND d.data_element_id = m.data_element_id AND d.period_id = m.period_id AND d.org_unit_id = m.org_unit_id
-      AND d.category_option_combo_id = m.coc_id AND d.attribute_option_combo_id = m.aoc_id`);
-  await client.query(`INSERT INTO data_value (data_element_id, period_id, org_unit_id, category_option_combo_id, attribute_option_combo_id,
-       value, numeric_value, stored_by, created, last_updated, comment, followup, source)
-     SELECT data_element_id, period_id, org_unit_id, coc_id, aoc_id, value, numeric_value, stored_by,
-       coalesce(created, old_created, now()), coalesce(last_updated, now()), comment, followup, $1::text
-     FROM dvs_merge WHERE action = 'insert' OR (action = 'update' AND (${CHANGED}))
-     ON CONFLICT (data_element_id, period_id, org_unit_id, category_option_combo_id, attribute_option_combo_id) DO UPDATE SET
-       value = excluded.value, numeric_value = excluded.numeric_value, stored_by = excluded.stored_by, created = excluded.created,
-       last_updated = excluded.last_updated, comment = excluded.comment, followup = excluded.followup, source = excluded.source`,
-    [source],
-  );
+  if (deletes > 0) {
+    await client.query(`DELETE FROM data_value d USING dvs_merge m
+      WHERE m.action = 'delete' AND d.data_element_id = m.data_element_id AND d.period_id = m.period_id AND d.org_unit_id = m.org_unit_id
+        AND d.category_option_combo_id = m.coc_id AND d.attribute_option_combo_id = m.aoc_id`);
+  }
+  if (newValues === 'upsert') {
+    await client.query(`${INSERT_DATA_VALUE} WHERE action = 'insert' OR (action = 'update' AND (${CHANGED})) ${UPSERT}`, [source]);
+  } else {
+    if (inserts > 0) await client.query(`${INSERT_DATA_VALUE} WHERE action = 'insert'`, [source]);
+    if (updates > 0) await client.query(`${INSERT_DATA_VALUE} WHERE action = 'update' AND (${CHANGED}) ${UPSERT}`, [source]);
+  }
+  await client.query("SET LOCAL denw.data_value_references = ''");
 }

@@ -7,7 +7,7 @@
 // Run: npx tsx src/store/dataValues/importDataValues.bench.ts [--values 1000000] [--engine postgres|pglite] [--statements]
 // --statements prints every SQL statement of the imports that took over 200 ms (where the time goes).
 // PostgreSQL comes from DATABASE_URL (a database is created in it) or a throwaway cluster.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -66,7 +66,25 @@ function csv(shift: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** CPU seconds used so far by this database's server processes (local PostgreSQL only). */
+async function serverCpuSeconds(database: Database): Promise<number | undefined> {
+  if (database.engine !== 'postgres') return undefined;
+  const { rows } = await database.pool.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  let seconds = 0;
+  for (const { pid } of rows) {
+    try {
+      readFileSync(`/proc/${pid}/stat`);
+    } catch {
+      return undefined; // a remote server
+    }
+    seconds += processCpuSeconds(pid);
+  }
+  return seconds;
+}
+
 async function run(database: Database, text: string, label: string): Promise<void> {
+  const serverCpu = await serverCpuSeconds(database);
+  const ownCpu = process.cpuUsage();
   const start = performance.now();
   const summary = await importDataValues(
     database,
@@ -76,10 +94,13 @@ async function run(database: Database, text: string, label: string): Promise<voi
     { today: '2024-06-15' },
   );
   const seconds = (performance.now() - start) / 1000;
+  const serverCpuAfter = await serverCpuSeconds(database);
+  const { user, system } = process.cpuUsage(ownCpu);
+  const cpu = `${((user + system) / 1e6).toFixed(1)} s + ${serverCpu === undefined || serverCpuAfter === undefined ? '?' : (serverCpuAfter - serverCpu).toFixed(1)} s`;
   const total = summary.importCount.imported + summary.importCount.updated + summary.importCount.ignored;
   if (summary.conflicts.length > 0) throw new Error(`${label}: ${summary.conflicts.length} conflicts, first ${JSON.stringify(summary.conflicts[0])}`);
   const rss = process.memoryUsage().rss / 2 ** 20;
-  console.log(`| ${label} | ${total.toLocaleString('en')} | ${seconds.toFixed(1)} s | ${Math.round(total / seconds).toLocaleString('en')} values/s | ${JSON.stringify(summary.importCount)} | ${rss.toFixed(0)} MB |`);
+  console.log(`| ${label} | ${total.toLocaleString('en')} | ${seconds.toFixed(1)} s | ${Math.round(total / seconds).toLocaleString('en')} values/s | ${cpu} | ${JSON.stringify(summary.importCount)} | ${rss.toFixed(0)} MB |`);
 }
 
 async function open(engine: string): Promise<{ database: Database; close: () => Promise<void> }> {
@@ -108,17 +129,30 @@ async function open(engine: string): Promise<{ database: Database; close: () => 
   };
 }
 
-/** Times the statements of pg clients (the pool's connections), printing those over 200 ms. */
+/** CPU seconds used so far by one server process (local PostgreSQL; 0 elsewhere). */
+function processCpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Times the statements of pg clients (the pool's connections), printing those over 200 ms of time or 100 ms of server CPU. */
 function timeStatements(): void {
   const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
   pg.Client.prototype.query = function timed(this: pg.Client, ...args: unknown[]) {
+    const pid = (this as unknown as { processID?: number }).processID;
+    const cpu = processCpuSeconds(pid);
     const result = query.apply(this, args);
     if (!(result instanceof Promise) || typeof args[0] !== 'string') return result;
     const start = performance.now();
     const sql = args[0].replace(/\s+/g, ' ').slice(0, 90);
     return result.then((value: unknown) => {
       const ms = performance.now() - start;
-      if (ms > 200) console.log(`    ${(ms / 1000).toFixed(2)} s  ${sql}`);
+      const serverCpu = processCpuSeconds(pid) - cpu;
+      if (ms > 200 || serverCpu > 0.1) console.log(`    ${(ms / 1000).toFixed(2)} s, server CPU ${serverCpu.toFixed(2)} s  ${sql}`);
       return value;
     });
   } as typeof pg.Client.prototype.query;
@@ -131,8 +165,8 @@ try {
   if (args.statements) timeStatements();
   const first = csv(0);
   console.log(`${args.engine}, ${cpus().length} cores (${cpus()[0]?.model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${months} months, CSV ${(first.length / 2 ** 20).toFixed(0)} MiB`);
-  console.log('| run | values | time | throughput | counts | RSS |');
-  console.log('|---|---|---|---|---|---|');
+  console.log('| run | values | time | throughput | CPU: Node + server | counts | RSS |');
+  console.log('|---|---|---|---|---|---|---|');
   await run(database, first, 'new values');
   await run(database, first, 'same file again (unchanged)');
   await run(database, csv(1), 'every value changed');

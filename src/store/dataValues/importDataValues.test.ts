@@ -64,6 +64,37 @@ describeEachEngine('importDataValues', (database) => {
       ]);
       expect(await stored(database())).toEqual([]);
     });
+
+    it('updates, without a duplicate, a value another transaction stored while the import ran, and audits it as an update', async () => {
+      await clear(database());
+      const other = await database().pool.connect();
+      try {
+        // The other writer's value is not committed when the import starts: PostgreSQL
+        // classifies the import's value as new and its INSERT waits for the other writer, then
+        // meets its row; PGlite, one transaction at a time, runs the import after it.
+        await other.query(`INSERT INTO period (iso, period_type, start_date, end_date) VALUES ('202403', 'Monthly', '2024-03-01', '2024-03-31') ON CONFLICT DO NOTHING`);
+        await other.query('BEGIN');
+        await other.query(`INSERT INTO data_value (data_element_id, period_id, org_unit_id, category_option_combo_id, value, numeric_value, stored_by)
+          SELECT de.id, p.id, ou.id, coc.id, '3', 3, 'other' FROM data_element de, period p, org_unit ou, category_option_combo coc
+          WHERE de.code = 'PENTA1' AND p.iso = '202403' AND ou.code = 'FAC_KAYES_1' AND coc.code = 'F'`);
+        await other.query(`INSERT INTO data_value_audit (data_element_id, period_id, org_unit_id, category_option_combo_id, attribute_option_combo_id, audit_type, value, modified_by)
+          SELECT data_element_id, period_id, org_unit_id, category_option_combo_id, attribute_option_combo_id, 'CREATE', value, 'other' FROM data_value`);
+        const importing = run(database(), 'csv', csv('PENTA1,202403,FAC_KAYES_1,F,,8,,,,,', 'PENTA1,202403,FAC_KAYES_1,M,,9,,,,,'));
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await other.query('COMMIT');
+        const summary = await importing;
+        expect(summary.importCount).toEqual({ imported: 1, updated: 1, deleted: 0, ignored: 0 });
+      } finally {
+        other.release();
+      }
+      expect((await stored(database())).map((row) => [row.coc, row.value])).toEqual([['F', '8'], ['M', '9']]);
+      const { rows } = await database().pool.query('SELECT audit_type, previous_value, value, modified_by FROM data_value_audit ORDER BY id');
+      expect(rows).toEqual([
+        { audit_type: 'CREATE', previous_value: null, value: '3', modified_by: 'other' },
+        { audit_type: 'UPDATE', previous_value: '3', value: '8', modified_by: 'national' },
+        { audit_type: 'CREATE', previous_value: null, value: '9', modified_by: 'national' },
+      ]);
+    });
   });
 
   describe('checks: one conflict per refused row, with the row and the field', () => {

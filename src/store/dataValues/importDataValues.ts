@@ -36,7 +36,7 @@ import { parsePeriod, type Period } from '../../core/periods/periods.ts';
 import type { Database } from '../database.ts';
 import { resolveCompletions } from './completions.ts';
 import { registerComplete } from './completeRegistrations.ts';
-import { actionCounts, classify, createStaging, dropStaged, findDuplicates, registerPeriods, stagingWriter, type StagingWriter, writeMerge } from './dataValueMerge.ts';
+import { createStaging, dropStaged, findDuplicates, mergeStaged, registerPeriods, stagingWriter, type StagingWriter } from './dataValueMerge.ts';
 import type { DataValueSource } from './dataValueSource.ts';
 import { loadImportMetadata } from './importMetadata.ts';
 import { registrySourcedStaged } from '../rollup/rollup.ts';
@@ -172,11 +172,9 @@ export async function importDataValues(database: Database, source: DataValueSour
     }
 
     await registerPeriods(client, periods.values());
-    await classify(client, strategy);
-    const { counts, rejected } = await actionCounts(client);
+    const { counts, rejected } = await mergeStaged(client, strategy, dryRun ? null : { modifiedBy: importer.username, source: options.source ?? null });
     let dataSetComplete: string | false = false;
     if (!dryRun) {
-      await writeMerge(client, importer.username, options.source ?? null);
       for (const registration of resolveCompletions(index, header, source.completions)) {
         await registerComplete(client, registration, importer.username, registration.date);
         dataSetComplete = registration.date.slice(0, 10);
