@@ -54,10 +54,10 @@ export function useRouter(): Router {
   return router;
 }
 
-/** A link that navigates without reloading the page. */
-export function Link({ to, children, className, ...rest }: { to: string; children: ReactNode; className?: string } & Record<string, unknown>) {
+/** A link that navigates without reloading the page; `active` overrides the address's own verdict (a section and its sub-pages). */
+export function Link({ to, children, className, active: activeOverride, ...rest }: { to: string; children: ReactNode; className?: string; active?: boolean } & Record<string, unknown>) {
   const { navigate, path } = useRouter();
-  const active = path === to || (to !== '/' && path.startsWith(`${to}/`));
+  const active = activeOverride ?? (path === to || (to !== '/' && path.startsWith(`${to}/`)));
   return (
     <a
       href={to}

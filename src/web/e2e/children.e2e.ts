@@ -125,6 +125,8 @@ describe('child registry', () => {
     await page.goto(`${baseUrl()}/children/defaulters?ou=${healthArea}`);
     const row = page.locator(`section[data-group="due"] tr[data-child="${childUid}"]`);
     await row.waitFor();
+    expect(await page.locator('nav.sub-nav a[aria-current="page"]').textContent()).toBe('Enfants à rechercher');
+    expect(await page.locator('nav.main-nav a[aria-current="page"]').textContent()).toBe('Enfants');
     expect(await row.locator('td').nth(5).textContent()).toMatch(/^(BCG|VPO 0)$/);
     expect(await row.locator('td').nth(6).textContent()).toBe(new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDay(-5)}T00:00:00Z`)));
     // Printed without the navigation and the controls.

@@ -12,13 +12,17 @@ import { RegistryView } from './RegistryView.tsx';
 
 function ChildrenNav() {
   const { t } = useI18n();
-  const { query } = useRouter();
+  const { query, path } = useRouter();
   const ou = query.get('ou');
   const suffix = ou ? `?ou=${encodeURIComponent(ou)}` : '';
   return (
     <nav className="sub-nav no-print" aria-label={t('web.children.title')}>
-      <Link to={`/children${suffix}`}>{t('web.children.nav.registry')}</Link>
-      <Link to={`/children/defaulters${suffix}`}>{t('web.children.nav.defaulters')}</Link>
+      <Link to={`/children${suffix}`} active={path === '/children'}>
+        {t('web.children.nav.registry')}
+      </Link>
+      <Link to={`/children/defaulters${suffix}`} active={path === '/children/defaulters'}>
+        {t('web.children.nav.defaulters')}
+      </Link>
     </nav>
   );
 }
