@@ -72,8 +72,10 @@ export async function readRedRecTable(database: Database, definition: RedRecDefi
       ...(query.authorize ? { authorize: query.authorize } : {}),
     });
   };
-  // `ou:CODE;LEVEL-3` is DHIS2's "the level-3 units under CODE"; a unit at or below the level stands alone.
-  const [own, units] = await Promise.all([ask(unit.code), level > unit.level ? ask(`${unit.code};LEVEL-${level}`) : undefined]);
+  // `ou:CODE;LEVEL-3` is DHIS2's "the level-3 units under CODE"; a unit at or below the level
+  // stands alone. One question after the other: the embedded engine answers one at a time anyway.
+  const own = await ask(unit.code);
+  const units = level > unit.level ? await ask(`${unit.code};LEVEL-${level}`) : undefined;
 
   const rowsOf = (table: Awaited<ReturnType<typeof ask>>) => {
     const [dxColumn, ouColumn] = [table.columns.indexOf('dx'), table.columns.indexOf('ou')];
