@@ -8,6 +8,7 @@ import { switchDataSetSource } from '../rollup/rollup.ts';
 import { describeEachEngine } from '../testing/engines.ts';
 import { insertFixtures } from '../testing/fixtures.ts';
 import { inTransaction } from '../transaction.ts';
+import { seedDemoChildren } from './demoChildren.ts';
 import { recordDose } from './immunizations.ts';
 import { loadEpiPackage } from './testing/epiPackage.ts';
 
@@ -33,5 +34,20 @@ describeEachEngine('removing the demo dataset with the registry', (database) => 
     expect(await count(`SELECT count(*)::int AS n FROM child`)).toBe(1);
     expect(await count(`SELECT count(*)::int AS n FROM immunization`)).toBe(1);
     expect(await count(`SELECT count(*)::int AS n FROM data_set_source`)).toBe(0);
+  });
+
+  it('seeds demo children with doses on the schedule, and removes them', async () => {
+    const { rows } = await database().pool.query<{ id: number }>(`SELECT id FROM org_unit WHERE code = 'FAC_KAYES_1'`);
+    await database().pool.query(`UPDATE org_unit SET source = 'demo' WHERE code = 'FAC_KAYES_1'`);
+    expect(await seedDemoChildren(database(), { orgUnitIds: [rows[0]!.id], lastMonth: '202405', perArea: 20 })).toBe(20);
+    const { rows: doses } = await database().pool.query<{ n: number; late: number; before_birth: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE i.date > '2024-05-31')::int AS late, count(*) FILTER (WHERE i.date < c.birth_date)::int AS before_birth
+       FROM immunization i JOIN child c ON c.id = i.child_id WHERE c.source = 'demo' AND i.source = 'demo'`,
+    );
+    expect(doses[0]!.n).toBeGreaterThan(20);
+    expect(doses[0]).toMatchObject({ late: 0, before_birth: 0 });
+    await removeDemo(database());
+    const count = async (sql: string) => (await database().pool.query<{ n: number }>(sql)).rows[0]!.n;
+    expect(await count(`SELECT count(*)::int AS n FROM child WHERE source = 'demo'`)).toBe(0);
   });
 });

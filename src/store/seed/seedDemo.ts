@@ -11,6 +11,7 @@ import { seededRandom } from '../../core/random.ts';
 import { demoProfiles } from '../../programmes/demo/profiles.ts';
 import type { Database } from '../database.ts';
 import { importDataValues } from '../dataValues/importDataValues.ts';
+import { seedDemoChildren } from '../immunization/demoChildren.ts';
 import { importMetadata } from '../metadata/importMetadata.ts';
 import type { Log } from './seedReference.ts';
 import { inTransaction } from '../transaction.ts';
@@ -223,7 +224,12 @@ export async function seedDemo(database: Database, { assignments, facilities: co
      ON CONFLICT DO NOTHING`,
     [demoSource, demoUser],
   );
-  log(`  Démo / demo: ${facilities.length} aires de santé / health areas, ${total.toLocaleString('fr-FR')} valeurs / values (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  // Children with their vaccinations in the first health areas, for the registry's pages.
+  const registryAreas = await database.pool.query<{ id: number }>(`SELECT id FROM org_unit WHERE code = ANY($1) ORDER BY code LIMIT 4`, [facilities.map((f) => f.code)]);
+  const children = await seedDemoChildren(database, { orgUnitIds: registryAreas.rows.map((row) => row.id), lastMonth, seed });
+  log(
+    `  Démo / demo: ${facilities.length} aires de santé / health areas, ${total.toLocaleString('fr-FR')} valeurs / values, ${children} enfants / children (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   return total;
 }
 
