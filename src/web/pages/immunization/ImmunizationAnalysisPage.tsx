@@ -55,22 +55,13 @@ const LEVELS = [3, 4] as const;
 
 const lastYear = () => String(new Date().getUTCFullYear() - 1);
 
-function RedRecSection({ orgUnit }: { orgUnit: string }) {
-  const { t, language, formatNumber } = useI18n();
-  const { query, setQuery } = useRouter();
-  const period = query.get('pe') ?? lastYear();
-  const utilisation = UTILISATION.find((code) => code === query.get('utilisation')) ?? UTILISATION[0];
-  const level = query.get('level') === '4' ? 4 : 3;
-  const [data, setData] = useState<RedRecTable | null>(null);
-  const [error, setError] = useState<string | null>(null);
+type Loaded<T> = { data: T; error?: undefined } | { data?: undefined; error: string } | null;
 
-  useEffect(() => {
-    if (!orgUnit) return;
-    setData(null);
-    setError(null);
-    const search = new URLSearchParams({ orgUnit, period, utilisation, level: String(level) });
-    api<RedRecTable>(`/api/immunization/redRec?${search}`).then(setData, (failure: Error) => setError(failure.message));
-  }, [orgUnit, period, utilisation, level, language]);
+function RedRecSection({ loaded, period, utilisation, level }: { loaded: Loaded<RedRecTable>; period: string; utilisation: string; level: number }) {
+  const { t, formatNumber } = useI18n();
+  const { setQuery } = useRouter();
+  const data = loaded?.data ?? null;
+  const error = loaded?.error ?? null;
 
   const number = (value: number | null, percent: boolean) => (value === null ? '–' : percent ? `${formatNumber(value, { maximumFractionDigits: 1 })} %` : formatNumber(value, { maximumFractionDigits: 0 }));
   const percentColumn = (code: string) => !code.startsWith('EPI_ZERO') && !code.startsWith('EPI_TARGET');
@@ -158,18 +149,11 @@ function RedRecSection({ orgUnit }: { orgUnit: string }) {
   );
 }
 
-function SourcesSection() {
-  const { t, language, formatNumber } = useI18n();
-  const { query, setQuery } = useRouter();
-  const antigen = ANTIGENS.find((code) => code === query.get('antigen')) ?? ANTIGENS[0];
-  const [data, setData] = useState<CoverageSources | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    setData(null);
-    setError(null);
-    api<CoverageSources>(`/api/immunization/coverageSources?antigen=${antigen}`).then(setData, (failure: Error) => setError(failure.message));
-  }, [antigen, language]);
+function SourcesSection({ loaded, antigen }: { loaded: Loaded<CoverageSources>; antigen: string }) {
+  const { t, formatNumber } = useI18n();
+  const { setQuery } = useRouter();
+  const data = loaded?.data ?? null;
+  const error = loaded?.error ?? null;
 
   const percent = (value: number | null | undefined) => (value === null || value === undefined ? '–' : `${formatNumber(value, { maximumFractionDigits: 1 })} %`);
   const points = (value: number | null) => (value === null ? '–' : `${value > 0 ? '+' : ''}${formatNumber(value, { maximumFractionDigits: 1 })}`);
@@ -264,12 +248,42 @@ function SourcesSection() {
 }
 
 export default function ImmunizationAnalysisPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { query, setQuery } = useRouter();
   const { me } = useSession();
   const { units, error: unitsError } = useOrgUnits();
   const options = useMemo(() => (units ? orgUnitOptions(units.filter((unit) => unit.level < 4), (me?.scope ?? []).map((unit) => unit.path)) : undefined), [units, me]);
   const orgUnit = query.get('ou') ?? me?.scope[0]?.code ?? '';
+  const period = query.get('pe') ?? lastYear();
+  const utilisation = UTILISATION.find((code) => code === query.get('utilisation')) ?? UTILISATION[0];
+  const level = query.get('level') === '4' ? 4 : 3;
+  const antigen = ANTIGENS.find((code) => code === query.get('antigen')) ?? ANTIGENS[0];
+  const [redRec, setRedRec] = useState<Loaded<RedRecTable>>(null);
+  const [sources, setSources] = useState<Loaded<CoverageSources>>(null);
+  const ready = options !== undefined;
+
+  // One request after the other, once the org units are in: the embedded engine (PGlite behind
+  // its socket server) answers one query at a time anyway, and mixes up the queries of
+  // connections that overlap (electric-sql/pglite#1046), which showed as sporadic 401 and 500.
+  useEffect(() => {
+    if (!ready) return;
+    let cancelled = false;
+    setRedRec(null);
+    setSources(null);
+    const settle = <T,>(path: string): Promise<Loaded<T>> => api<T>(path).then((data) => ({ data }), (failure: Error) => ({ error: failure.message }));
+    void (async () => {
+      if (orgUnit) {
+        const table = await settle<RedRecTable>(`/api/immunization/redRec?${new URLSearchParams({ orgUnit, period, utilisation, level: String(level) })}`);
+        if (cancelled) return;
+        setRedRec(table);
+      }
+      const bySource = await settle<CoverageSources>(`/api/immunization/coverageSources?antigen=${antigen}`);
+      if (!cancelled) setSources(bySource);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [ready, orgUnit, period, utilisation, level, antigen, language]);
 
   return (
     <div className="immunization-analysis-page">
@@ -287,8 +301,8 @@ export default function ImmunizationAnalysisPage() {
           />
         )}
       </div>
-      {orgUnit && <RedRecSection orgUnit={orgUnit} />}
-      <SourcesSection />
+      {orgUnit && <RedRecSection loaded={redRec} period={period} utilisation={utilisation} level={level} />}
+      <SourcesSection loaded={sources} antigen={antigen} />
     </div>
   );
 }
