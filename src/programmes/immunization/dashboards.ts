@@ -48,6 +48,15 @@ export const dashboards: Dashboard[] = [
         ou: ['USER_ORGUNIT'],
       },
       {
+        // What RED/REC categorises (the categories themselves: page « Vaccination : RED/REC »).
+        code: 'RED_REC_BY_CERCLE',
+        title: { fr: 'Accès (Penta 1), abandons et enfants zéro dose par cercle, année écoulée', en: 'Access (Penta1), dropout and zero-dose children by cercle, last year' },
+        type: 'table',
+        dx: ['EPI_COV_PENTA1', 'EPI_DROPOUT_PENTA1_PENTA3', 'EPI_DROPOUT_PENTA1_MR1', 'EPI_ZERO_DOSE'],
+        pe: ['LAST_YEAR'],
+        ou: ['LEVEL-3'],
+      },
+      {
         code: 'ZERO_DOSE_BY_REGION',
         title: { fr: 'Enfants zéro dose par région, année écoulée', en: 'Zero-dose children by region, last year' },
         type: 'column',
