@@ -65,6 +65,20 @@ describeEachEngine('importDataValues', (database) => {
       expect(await stored(database())).toEqual([]);
     });
 
+    it('refuses both values of a key a file of new values repeats (E8128): the others written with atomicMode NONE, none with ALL', async () => {
+      await clear(database());
+      const body = csv('PENTA1,202404,FAC_KAYES_1,F,,1,,,,,', 'PENTA1,202404,FAC_KAYES_1,M,,2,,,,,', 'PENTA1,202404,FAC_KAYES_1,F,,3,,,,,');
+      const all = await run(database(), 'csv', body);
+      expect(all.importCount).toEqual({ imported: 0, updated: 0, deleted: 0, ignored: 3 });
+      expect(all.conflicts.map((c) => [c.errorCode, c.indexes])).toEqual([['E8128', [0]], ['E8128', [2]]]);
+      expect(await stored(database())).toEqual([]);
+      const none = await run(database(), 'csv', body, { atomicMode: 'NONE' });
+      expect(none.importCount).toEqual({ imported: 1, updated: 0, deleted: 0, ignored: 2 });
+      expect((await stored(database())).map((row) => [row.coc, row.value])).toEqual([['M', '2']]);
+      const { rows } = await database().pool.query('SELECT audit_type, value FROM data_value_audit ORDER BY id');
+      expect(rows).toEqual([{ audit_type: 'CREATE', value: '2' }]);
+    });
+
     it('updates, without a duplicate, a value another transaction stored while the import ran, and audits it as an update', async () => {
       await clear(database());
       const other = await database().pool.connect();

@@ -5,9 +5,10 @@
 //      refuses the whole set, as DHIS2's abortDataSetImport does);
 //   3. each value checked in memory (core checkDataValue) and, when valid, streamed into a
 //      staging table (COPY on PostgreSQL); the refused ones become conflicts;
-//   4. set-based: duplicates found, values classified against the stored ones, counted,
-//      then written (dataValueMerge.ts) — or nothing written when the import is a dry run,
-//      or when atomicMode is ALL and any value was refused.
+//   4. set-based: values classified against the stored ones and counted; written at once when
+//      all are new and none repeats a key, otherwise after duplicates are found (E8128)
+//      (dataValueMerge.ts) — nothing written when the import is a dry run, or when atomicMode
+//      is ALL and any value was refused.
 // Everything happens on one client in one transaction (the embedded engine's rule).
 //
 // Behaviour: DHIS2 2.42's importer (DefaultDataValueSetService: counts imported/updated/
@@ -36,7 +37,7 @@ import { parsePeriod, type Period } from '../../core/periods/periods.ts';
 import type { Database } from '../database.ts';
 import { resolveCompletions } from './completions.ts';
 import { registerComplete } from './completeRegistrations.ts';
-import { createStaging, dropStaged, findDuplicates, mergeStaged, registerPeriods, stagingWriter, type StagingWriter } from './dataValueMerge.ts';
+import { actionCounts, classifyStaged, createStaging, dropStaged, findDuplicates, registerPeriods, stagingWriter, writeAllNew, writeClassified, type StagingWriter } from './dataValueMerge.ts';
 import type { DataValueSource } from './dataValueSource.ts';
 import { loadImportMetadata } from './importMetadata.ts';
 import { registrySourcedStaged } from '../rollup/rollup.ts';
@@ -135,6 +136,7 @@ export async function importDataValues(database: Database, source: DataValueSour
     const conflicts = [...source.conflicts];
     const periods = new Map<string, Period>();
     let total = source.conflicts.length;
+    let staged = 0;
     await client.query('BEGIN');
     transaction = true;
     await createStaging(client);
@@ -149,6 +151,7 @@ export async function importDataValues(database: Database, source: DataValueSour
         }
         if (!periods.has(checked.period.id)) periods.set(checked.period.id, checked.period);
         valid.push(checked);
+        staged++;
       }
       total += batch.length;
       await staging.add(valid);
@@ -157,22 +160,29 @@ export async function importDataValues(database: Database, source: DataValueSour
     await staging.end();
     staging = undefined;
 
-    const duplicates = duplicateConflicts(await findDuplicates(client));
-    await dropStaged(client, duplicates.map((d) => d.indexes[0]!));
-    conflicts.push(...duplicates);
-    // Where the child registry counts a data set, the form's values would count twice.
-    const registryCounted = await registrySourcedStaged(client, periods.values());
-    await dropStaged(client, registryCounted.map((value) => value.index));
-    conflicts.push(...registryCounted.map((value) => conflict('DATA_SET_SOURCE_IS_REGISTRY', value, value.orgUnit, { dataSet: value.dataSet })));
-    conflicts.sort((a, b) => (a.indexes[0] ?? -1) - (b.indexes[0] ?? -1));
-    if (conflicts.length > 0 && options.atomicMode === 'ALL') {
-      await client.query('ROLLBACK');
-      transaction = false;
-      return summary({ conflicts, importCount: { imported: 0, updated: 0, deleted: 0, ignored: total }, rejectedIndexes: Array.from({ length: total }, (_, i) => i) });
-    }
-
     await registerPeriods(client, periods.values());
-    const { counts, rejected } = await mergeStaged(client, strategy, dryRun ? null : { modifiedBy: importer.username, source: options.source ?? null });
+    let merge = await classifyStaged(client, strategy);
+    const write = dryRun ? null : { modifiedBy: importer.username, source: options.source ?? null };
+    // Most bulk loads bring only new values: written at once, unless a key turns out to be met
+    // twice; otherwise (or then) duplicates are looked for first (E8128) and the rest written.
+    const allNew = merge.counts.insert === staged && (conflicts.length === 0 || options.atomicMode === 'NONE');
+    const written = write !== null && allNew && (await writeAllNew(client, merge.counts, write));
+    if (!written) {
+      const duplicates = duplicateConflicts(await findDuplicates(client));
+      if (duplicates.length > 0) {
+        await dropStaged(client, duplicates.map((d) => d.indexes[0]!));
+        merge = await actionCounts(client);
+      }
+      conflicts.push(...duplicates);
+      conflicts.sort((a, b) => (a.indexes[0] ?? -1) - (b.indexes[0] ?? -1));
+      if (conflicts.length > 0 && options.atomicMode === 'ALL') {
+        await client.query('ROLLBACK');
+        transaction = false;
+        return summary({ conflicts, importCount: { imported: 0, updated: 0, deleted: 0, ignored: total }, rejectedIndexes: Array.from({ length: total }, (_, i) => i) });
+      }
+      if (write) merge = await writeClassified(client, strategy, merge, write);
+    }
+    const { counts, rejected } = merge;
     let dataSetComplete: string | false = false;
     if (!dryRun) {
       for (const registration of resolveCompletions(index, header, source.completions)) {
