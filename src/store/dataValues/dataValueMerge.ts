@@ -149,10 +149,15 @@ export async function findDuplicates(client: pg.PoolClient): Promise<Array<{ ind
   return rows;
 }
 
-/** Takes refused values out of the staged and classified ones. */
+/** Takes refused values out of the staged ones (before the classification). */
 export async function dropStaged(client: pg.PoolClient, indexes: number[]): Promise<void> {
+  if (indexes.length > 0) await client.query('DELETE FROM dvs_staging WHERE idx = ANY($1::int[])', [indexes]);
+}
+
+/** Takes refused values out of the staged and the classified ones. */
+export async function dropClassified(client: pg.PoolClient, indexes: number[]): Promise<void> {
   if (indexes.length === 0) return;
-  await client.query('DELETE FROM dvs_staging WHERE idx = ANY($1::int[])', [indexes]);
+  await dropStaged(client, indexes);
   await client.query('DELETE FROM dvs_merge WHERE idx = ANY($1::int[])', [indexes]);
 }
 

@@ -37,7 +37,7 @@ import { parsePeriod, type Period } from '../../core/periods/periods.ts';
 import type { Database } from '../database.ts';
 import { resolveCompletions } from './completions.ts';
 import { registerComplete } from './completeRegistrations.ts';
-import { actionCounts, classifyStaged, createStaging, dropStaged, findDuplicates, registerPeriods, stagingWriter, writeAllNew, writeClassified, type StagingWriter } from './dataValueMerge.ts';
+import { actionCounts, classifyStaged, createStaging, dropClassified, dropStaged, findDuplicates, registerPeriods, stagingWriter, writeAllNew, writeClassified, type StagingWriter } from './dataValueMerge.ts';
 import type { DataValueSource } from './dataValueSource.ts';
 import { loadImportMetadata } from './importMetadata.ts';
 import { registrySourcedStaged } from '../rollup/rollup.ts';
@@ -160,6 +160,13 @@ export async function importDataValues(database: Database, source: DataValueSour
     await staging.end();
     staging = undefined;
 
+    // Where the child registry counts a data set, the form's values would count twice.
+    const registryCounted = await registrySourcedStaged(client, periods.values());
+    await dropStaged(client, registryCounted.map((value) => value.index));
+    conflicts.push(...registryCounted.map((value) => conflict('DATA_SET_SOURCE_IS_REGISTRY', value, value.orgUnit, { dataSet: value.dataSet })));
+    staged -= registryCounted.length;
+    conflicts.sort((a, b) => (a.indexes[0] ?? -1) - (b.indexes[0] ?? -1));
+
     await registerPeriods(client, periods.values());
     let merge = await classifyStaged(client, strategy);
     const write = dryRun ? null : { modifiedBy: importer.username, source: options.source ?? null };
@@ -170,7 +177,7 @@ export async function importDataValues(database: Database, source: DataValueSour
     if (!written) {
       const duplicates = duplicateConflicts(await findDuplicates(client));
       if (duplicates.length > 0) {
-        await dropStaged(client, duplicates.map((d) => d.indexes[0]!));
+        await dropClassified(client, duplicates.map((d) => d.indexes[0]!));
         merge = await actionCounts(client);
       }
       conflicts.push(...duplicates);
