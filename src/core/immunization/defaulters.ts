@@ -55,6 +55,8 @@ function toGive(assessments: readonly DoseAssessment[]): NextDose[] {
     .map((a) => ({ vaccine: a.vaccine, dose: a.dose, dueDate: a.dueDate!, overdueDate: a.overdueDate! }));
 }
 
+const byDueDate = (a: NextDose, b: NextDose) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0);
+
 /**
  * Where a child stands on the defaulter list of the week, with its most urgent dose (the
  * earliest due date; the schedule's order between doses due the same day), or null when it has
@@ -63,7 +65,6 @@ function toGive(assessments: readonly DoseAssessment[]): NextDose[] {
 export function classifyChild(assessments: readonly DoseAssessment[], week: DefaulterWeek): { category: DefaulterCategory; next: NextDose } | null {
   const doses = toGive(assessments);
   const overdue = doses.filter((dose) => dose.overdueDate <= week.asOf);
-  const byDueDate = (a: NextDose, b: NextDose) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0);
   if (overdue.length > 0) {
     const next = [...overdue].sort(byDueDate)[0]!;
     const lostSince = formatDay(addAge(parseDay(next.overdueDate), LOST_TO_FOLLOW_UP_AFTER));

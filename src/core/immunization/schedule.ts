@@ -191,6 +191,11 @@ function intoSeason(day: number, season: Season): number {
   return start > day ? start : daysFromCivil(year + 1, season.fromMonth, 1);
 }
 
+/** The day a child born on `birth` reaches `age`; `birthPlusMonths` memoises birth + N months. */
+function fromBirth(birth: number, birthPlusMonths: number[], age: AgeSpan): number {
+  return (birthPlusMonths[age.months] ??= addSpan(birth, { months: age.months, days: 0 })) + age.days;
+}
+
 /**
  * One assessment per dose of `schedule`, in the schedule's order, as things stood on `asOf`
  * (doses recorded after `asOf` are not seen). Dates are YYYY-MM-DD; a date that is not one
@@ -200,9 +205,9 @@ export function assessSchedule(schedule: ImmunizationSchedule, subject: Schedule
   const compiled = compile(schedule);
   const birth = parseDay(subject.birthDate);
   const today = parseDay(asOf);
-  // birth + N months, computed once per N for this child.
+  // birth + N months, computed once per N for this child. (No closure here, nor below: tsx
+  // names every function created in a call, which cost half of a defaulter list's time.)
   const birthPlusMonths: number[] = [];
-  const fromBirth = (age: AgeSpan) => (birthPlusMonths[age.months] ??= addSpan(birth, { months: age.months, days: 0 })) + age.days;
 
   const attempts: number[][] = compiled.doses.map(() => []);
   for (const given of subject.doses) {
@@ -219,11 +224,11 @@ export function assessSchedule(schedule: ImmunizationSchedule, subject: Schedule
     const eligible =
       (!dose.sex || dose.sex === subject.sex) &&
       (c.districts === null || (subject.districtCode !== undefined && c.districts.has(subject.districtCode))) &&
-      (c.validFrom === null || fromBirth(c.targetAgeAtIntroduction) > c.validFrom) &&
-      (c.validUntil === null || fromBirth(c.recommendedAge) < c.validUntil);
+      (c.validFrom === null || fromBirth(birth, birthPlusMonths, c.targetAgeAtIntroduction) > c.validFrom) &&
+      (c.validUntil === null || fromBirth(birth, birthPlusMonths, c.recommendedAge) < c.validUntil);
 
     // Validity of the recorded doses: minimum age, and minimum interval after the previous valid dose.
-    const minimumDay = fromBirth(c.minimumAge);
+    const minimumDay = fromBirth(birth, birthPlusMonths, c.minimumAge);
     let earliestValid = minimumDay;
     if (previous?.validDay != null && c.minimumInterval) earliestValid = Math.max(earliestValid, addSpan(previous.validDay, c.minimumInterval));
     const validDay = tried.find((day) => day >= earliestValid) ?? null;
@@ -231,18 +236,40 @@ export function assessSchedule(schedule: ImmunizationSchedule, subject: Schedule
     const lastInvalid = validDay === null ? (tried.at(-1) ?? null) : null;
 
     // The due date, as the schedule would have it (also reported for given doses, for timeliness).
-    let due = Math.max(fromBirth(c.recommendedAge), minimumDay);
+    let due = Math.max(fromBirth(birth, birthPlusMonths, c.recommendedAge), minimumDay);
     if (c.validFrom !== null) due = Math.max(due, c.validFrom);
     const anchor = previous ? (previous.validDay ?? previous.projectedDay) : null;
     if (anchor !== null && c.dueInterval) due = Math.max(due, addSpan(anchor, c.dueInterval));
     if (validDay === null && lastInvalid !== null) due = Math.max(due, addSpan(lastInvalid, compiled.repeatAfterInvalid));
     if (dose.season) due = intoSeason(due, dose.season);
     const overdue = addSpan(due, compiled.overdueAfter);
-    const tooLate = fromBirth(c.maximumAge);
+    const tooLate = fromBirth(birth, birthPlusMonths, c.maximumAge);
     const possible = due < tooLate;
     const dueDate = possible ? dayText(due) : null;
     const overdueDate = possible ? dayText(overdue) : null;
-    const result = (status: DoseStatus, validDate: string | null, givenDate: string | null, withDates: boolean): DoseAssessment => ({
+    let status: DoseStatus;
+    let validDate: string | null = null;
+    let givenDate: string | null = null;
+    let withDates = true;
+    if (validDay !== null) {
+      states.push({ validDay, projectedDay: validDay });
+      status = 'given';
+      validDate = givenDate = dayText(validDay);
+    } else {
+      const canStillBeGiven = eligible && possible && today < tooLate;
+      states.push({ validDay: null, projectedDay: canStillBeGiven ? Math.max(due, today) : null });
+      if (lastInvalid !== null) {
+        status = 'invalid';
+        givenDate = dayText(lastInvalid);
+        withDates = canStillBeGiven;
+      } else if (!eligible) {
+        status = 'not_eligible';
+        withDates = false;
+      } else {
+        status = !canStillBeGiven ? 'too_late' : today < due ? 'not_due' : today < overdue ? 'due' : 'overdue';
+      }
+    }
+    return {
       vaccine: dose.vaccine,
       dose: dose.dose,
       status,
@@ -250,16 +277,6 @@ export function assessSchedule(schedule: ImmunizationSchedule, subject: Schedule
       overdueDate: withDates ? overdueDate : null,
       validDate,
       givenDate,
-    });
-    if (validDay !== null) {
-      states.push({ validDay, projectedDay: validDay });
-      const validDate = dayText(validDay);
-      return result('given', validDate, validDate, true);
-    }
-    const canStillBeGiven = eligible && possible && today < tooLate;
-    states.push({ validDay: null, projectedDay: canStillBeGiven ? Math.max(due, today) : null });
-    if (lastInvalid !== null) return result('invalid', null, dayText(lastInvalid), canStillBeGiven);
-    if (!eligible) return result('not_eligible', null, null, false);
-    return result(!canStillBeGiven ? 'too_late' : today < due ? 'not_due' : today < overdue ? 'due' : 'overdue', null, null, true);
+    };
   });
 }
