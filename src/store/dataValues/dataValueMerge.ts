@@ -183,6 +183,20 @@ export async function registerPeriods(client: Pick<pg.ClientBase, 'query'>, peri
 async function classify(client: pg.PoolClient, strategy: ImportStrategy): Promise<void> {
   // The strategy is one of four constants checked by the caller; CREATE TABLE AS takes no parameters.
   const s = `'${strategy}'`;
+  // A file much smaller than the stored values is classified by looking each value up by the
+  // primary key (≈ 1.7 µs a value); a large one by hashing data_value (≈ 0.6 µs a stored
+  // value). The planner, without statistics on the new staging table, hashed data_value even
+  // for a month's file: 2.9 s to classify 84,000 values against 5 million stored ones, 0.24 s by
+  // key (analytics bench, scale 0.25). Stored rows estimated from the table's size (≈ 100 bytes
+  // a row), which is current where pg_class's counts wait for ANALYZE.
+  const { rows: sizes } = await client.query<{ staged: number; stored: number }>(
+    `SELECT (SELECT count(*) FROM dvs_staging)::int AS staged, (pg_relation_size('data_value') / 100)::float8 AS stored`,
+  );
+  const byKey = sizes[0]!.staged * 4 < sizes[0]!.stored;
+  if (byKey) {
+    await client.query('SET LOCAL enable_hashjoin = off');
+    await client.query('SET LOCAL enable_mergejoin = off');
+  }
   await client.query(`CREATE TEMP TABLE dvs_merge ON COMMIT DROP AS
     SELECT st.*, p.id AS period_id, d.value AS old_value, d.comment AS old_comment, d.followup AS old_followup, d.created AS old_created,
       CASE
@@ -198,6 +212,7 @@ async function classify(client: pg.PoolClient, strategy: ImportStrategy): Promis
     JOIN period p ON p.iso = st.period
     LEFT JOIN data_value d ON d.data_element_id = st.data_element_id AND d.period_id = p.id AND d.org_unit_id = st.org_unit_id
       AND d.category_option_combo_id = st.coc_id AND d.attribute_option_combo_id = st.aoc_id`);
+  if (byKey) await client.query('RESET enable_hashjoin; RESET enable_mergejoin');
 }
 
 /** What the classified values do, counted, and the indexes of those refused by the strategy. */
