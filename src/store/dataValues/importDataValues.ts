@@ -99,6 +99,9 @@ function headerConflicts(index: MetadataIndex, header: { dataSet?: string; orgUn
   return found;
 }
 
+/** Conflicts in the order of the values they refuse (those of the whole set first). */
+const inRowOrder = (a: DataValueConflict, b: DataValueConflict) => (a.indexes[0] ?? -1) - (b.indexes[0] ?? -1);
+
 /** One E8128 conflict per value of each group of values that set the same data value. */
 function duplicateConflicts(groups: Awaited<ReturnType<typeof findDuplicates>>): DataValueConflict[] {
   return groups.flatMap((group) =>
@@ -165,7 +168,7 @@ export async function importDataValues(database: Database, source: DataValueSour
     await dropStaged(client, registryCounted.map((value) => value.index));
     conflicts.push(...registryCounted.map((value) => conflict('DATA_SET_SOURCE_IS_REGISTRY', value, value.orgUnit, { dataSet: value.dataSet })));
     staged -= registryCounted.length;
-    conflicts.sort((a, b) => (a.indexes[0] ?? -1) - (b.indexes[0] ?? -1));
+    conflicts.sort(inRowOrder);
 
     await registerPeriods(client, periods.values());
     let merge = await classifyStaged(client, strategy);
@@ -181,7 +184,7 @@ export async function importDataValues(database: Database, source: DataValueSour
         merge = await actionCounts(client);
       }
       conflicts.push(...duplicates);
-      conflicts.sort((a, b) => (a.indexes[0] ?? -1) - (b.indexes[0] ?? -1));
+      conflicts.sort(inRowOrder);
       if (conflicts.length > 0 && options.atomicMode === 'ALL') {
         await client.query('ROLLBACK');
         transaction = false;
