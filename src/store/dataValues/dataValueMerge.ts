@@ -251,49 +251,42 @@ export interface MergeWrite {
 }
 
 /**
- * The common case of a bulk load, every classified value new, written without looking for
- * duplicate keys first (a GROUP BY over every staged value, about 0.9 s per million): a key
- * that the file repeats, or that another transaction stored since the classification, makes
- * the plain INSERT fail on the primary key, and then nothing is written (savepoint) and the
- * caller takes the careful way (findDuplicates, then writeClassified). True when written.
+ * Writes the classified values with a plain INSERT for the new ones, or nothing: true when
+ * written. `ON CONFLICT` costs a speculative insertion per row, about a quarter of the write
+ * (measured by the server's CPU time on 1,000,000 new values, see README "Throughput"). A plain
+ * INSERT fails on the primary key when a key is met twice — repeated in the file, or stored by
+ * another transaction since the classification —, and then everything it did is rolled back
+ * to a savepoint.
+ *
+ * The common case of a bulk load, every classified value new, is written this way before any
+ * search for duplicate keys (a GROUP BY over every staged value, about 0.9 s per million); when
+ * it returns false, the caller takes the careful way (findDuplicates, then writeClassified).
  */
-export async function writeAllNew(client: pg.PoolClient, counts: Record<string, number>, write: MergeWrite): Promise<boolean> {
-  await client.query('SAVEPOINT dvs_all_new');
+export async function writePlain(client: pg.PoolClient, counts: Record<string, number>, write: MergeWrite): Promise<boolean> {
+  await client.query('SAVEPOINT dvs_write');
   try {
     await writeMerge(client, counts, write, 'plain');
-    await client.query('RELEASE SAVEPOINT dvs_all_new');
+    await client.query('RELEASE SAVEPOINT dvs_write');
     return true;
   } catch (error) {
     if ((error as { code?: string }).code !== '23505') throw error;
-    await client.query('ROLLBACK TO SAVEPOINT dvs_all_new');
+    await client.query('ROLLBACK TO SAVEPOINT dvs_write');
     return false;
   }
 }
 
 /**
- * Writes the classified values (without duplicate keys), and returns the counts written.
- *
- * New values are written with a plain INSERT: `ON CONFLICT` costs a speculative insertion per
- * row, about a quarter of the write (measured by the server's CPU time on 1,000,000 new
- * values, see README "Throughput"). A plain INSERT is only right if no other transaction has
- * stored one of those keys since the classification; when one has (unique violation), the
- * work is rolled back to a savepoint and done again the slow, race-proof way: classified anew
- * against what is now committed and written with INSERT … ON CONFLICT DO UPDATE.
+ * Writes the classified values (without duplicate keys), and returns the counts written: the
+ * plain way, or, when another transaction stored one of the keys since the classification,
+ * the slow, race-proof way — classified anew against what is now committed and written with
+ * INSERT … ON CONFLICT DO UPDATE.
  */
 export async function writeClassified(client: pg.PoolClient, strategy: ImportStrategy, merge: MergeCounts, write: MergeWrite): Promise<MergeCounts> {
-  await client.query('SAVEPOINT dvs_write');
-  try {
-    await writeMerge(client, merge.counts, write, 'plain');
-    await client.query('RELEASE SAVEPOINT dvs_write');
-    return merge;
-  } catch (error) {
-    if ((error as { code?: string }).code !== '23505') throw error;
-    await client.query('ROLLBACK TO SAVEPOINT dvs_write');
-    await client.query('DROP TABLE dvs_merge');
-    const again = await classifyStaged(client, strategy);
-    await writeMerge(client, again.counts, write, 'upsert');
-    return again;
-  }
+  if (await writePlain(client, merge.counts, write)) return merge;
+  await client.query('DROP TABLE dvs_merge');
+  const again = await classifyStaged(client, strategy);
+  await writeMerge(client, again.counts, write, 'upsert');
+  return again;
 }
 
 /**

@@ -72,12 +72,9 @@ async function serverCpuSeconds(database: Database): Promise<number | undefined>
   const { rows } = await database.pool.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
   let seconds = 0;
   for (const { pid } of rows) {
-    try {
-      readFileSync(`/proc/${pid}/stat`);
-    } catch {
-      return undefined; // a remote server
-    }
-    seconds += processCpuSeconds(pid);
+    const used = processCpuSeconds(pid);
+    if (used === undefined) return undefined; // a remote server
+    seconds += used;
   }
   return seconds;
 }
@@ -129,13 +126,13 @@ async function open(engine: string): Promise<{ database: Database; close: () => 
   };
 }
 
-/** CPU seconds used so far by one server process (local PostgreSQL; 0 elsewhere). */
-function processCpuSeconds(pid: number | undefined): number {
+/** CPU seconds used so far by one server process (utime + stime, proc(5)); undefined when it is not local. */
+function processCpuSeconds(pid: number | undefined): number | undefined {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
-    return 0;
+    return undefined;
   }
 }
 
@@ -144,14 +141,14 @@ function timeStatements(): void {
   const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
   pg.Client.prototype.query = function timed(this: pg.Client, ...args: unknown[]) {
     const pid = (this as unknown as { processID?: number }).processID;
-    const cpu = processCpuSeconds(pid);
+    const cpu = processCpuSeconds(pid) ?? 0;
     const result = query.apply(this, args);
     if (!(result instanceof Promise) || typeof args[0] !== 'string') return result;
     const start = performance.now();
     const sql = args[0].replace(/\s+/g, ' ').slice(0, 90);
     return result.then((value: unknown) => {
       const ms = performance.now() - start;
-      const serverCpu = processCpuSeconds(pid) - cpu;
+      const serverCpu = (processCpuSeconds(pid) ?? 0) - cpu;
       if (ms > 200 || serverCpu > 0.1) console.log(`    ${(ms / 1000).toFixed(2)} s, server CPU ${serverCpu.toFixed(2)} s  ${sql}`);
       return value;
     });

@@ -37,7 +37,7 @@ import { parsePeriod, type Period } from '../../core/periods/periods.ts';
 import type { Database } from '../database.ts';
 import { resolveCompletions } from './completions.ts';
 import { registerComplete } from './completeRegistrations.ts';
-import { actionCounts, classifyStaged, createStaging, dropClassified, dropStaged, findDuplicates, registerPeriods, stagingWriter, writeAllNew, writeClassified, type StagingWriter } from './dataValueMerge.ts';
+import { actionCounts, classifyStaged, createStaging, dropClassified, dropStaged, findDuplicates, registerPeriods, stagingWriter, writeClassified, writePlain, type StagingWriter } from './dataValueMerge.ts';
 import type { DataValueSource } from './dataValueSource.ts';
 import { loadImportMetadata } from './importMetadata.ts';
 import { registrySourcedStaged } from '../rollup/rollup.ts';
@@ -176,7 +176,7 @@ export async function importDataValues(database: Database, source: DataValueSour
     // Most bulk loads bring only new values: written at once, unless a key turns out to be met
     // twice; otherwise (or then) duplicates are looked for first (E8128) and the rest written.
     const allNew = merge.counts.insert === staged && (conflicts.length === 0 || options.atomicMode === 'NONE');
-    const written = write !== null && allNew && (await writeAllNew(client, merge.counts, write));
+    const written = write !== null && allNew && (await writePlain(client, merge.counts, write));
     if (!written) {
       const duplicates = duplicateConflicts(await findDuplicates(client));
       if (duplicates.length > 0) {

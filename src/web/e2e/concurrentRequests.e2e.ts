@@ -3,8 +3,7 @@
 // extended-protocol messages of concurrent queries (electric-sql/pglite#1046): before the fix in
 // src/store/pgliteProcess.ts, about half of eight simultaneous signed-in requests answered 500,
 // or 401 with the right password.
-import { inject } from 'vitest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { baseUrl } from './browser.ts';
 
 describe('concurrent requests on the embedded database', () => {
