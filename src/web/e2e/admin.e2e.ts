@@ -71,8 +71,11 @@ describe('administration', () => {
   it('browses indicators with their expressions, and the org-unit tree', async () => {
     await page.getByRole('link', { name: 'Métadonnées' }).click();
     await page.getByRole('tab', { name: 'Indicateurs' }).click();
-    await page.getByLabel('Rechercher').fill('Penta 3');
     const rows = page.locator('.metadata-indicators tbody tr');
+    // Type once the indicators are listed: a search typed while the tab is still opening was
+    // replaced by the tab's own address under CI load.
+    await rows.filter({ hasText: 'EPI_COV_PENTA1' }).first().waitFor();
+    await page.getByLabel('Rechercher').fill('Penta 3');
     // The list filters as the text is typed: wait for the filtered rows, not the full list.
     await rows.filter({ hasText: 'EPI_COV_PENTA1' }).first().waitFor({ state: 'detached' });
     await rows.first().waitFor();
