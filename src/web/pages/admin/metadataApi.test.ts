@@ -14,6 +14,16 @@ describe('metadata search', () => {
     expect(searchObjects(elements, 'epi_mr').map((object) => object.id)).toEqual(['a2']);
   });
 
+  it('finds an object by its whole id, never by a fragment of it', () => {
+    const withUids = [
+      { id: 'Xq3Lz8PwK2a', code: 'EPI_COV_PENTA1', displayName: 'Couverture Penta 1' },
+      { id: 'Rt7Mn4VbQ1c', code: 'EPI_COV_PENTA3', displayName: 'Couverture Penta 3' },
+    ];
+    expect(searchObjects(withUids, 'Penta 3').map((object) => object.code)).toEqual(['EPI_COV_PENTA3']);
+    expect(searchObjects(withUids, ' Xq3Lz8PwK2a ').map((object) => object.code)).toEqual(['EPI_COV_PENTA1']);
+    expect(searchObjects(withUids, 'Xq3L')).toEqual([]);
+  });
+
   it('searches extra texts such as an indicator’s expressions', () => {
     expect(searchObjects(elements, '#{nut', (object) => [String(object.numerator ?? '')]).map((object) => object.id)).toEqual(['a3']);
   });

@@ -24,12 +24,18 @@ export async function listCollection(collection: BrowsedCollection): Promise<Met
   return (body[collection] ?? []).sort((a, b) => displayName(a).localeCompare(displayName(b)));
 }
 
-/** Objects whose name, code or any of `extra` texts contain every word of the query (accents and case ignored). */
+/**
+ * Objects whose name, code or any of `extra` texts contain every word of the query (accents and case
+ * ignored), or whose id is the whole query. The id, an 11-character random UID, is matched only whole:
+ * searched as text, "Penta 3" found every object whose UID happened to hold a "3".
+ */
 export function searchObjects<T extends MetadataObject>(objects: readonly T[], query: string, extra: (object: T) => string[] = () => []): T[] {
   const words = searchable(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...objects];
+  const wholeQuery = query.trim();
   return objects.filter((object) => {
-    const text = searchable([displayName(object), object.code ?? '', object.id, ...extra(object)].join(' '));
+    if (object.id === wholeQuery) return true;
+    const text = searchable([displayName(object), object.code ?? '', ...extra(object)].join(' '));
     return words.every((word) => text.includes(word));
   });
 }
