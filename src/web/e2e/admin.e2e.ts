@@ -3,16 +3,14 @@
 // browser with indicator expressions and the org-unit tree; the same pages in English.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, screenshot, signIn } from './browser.ts';
+import { baseUrl, screenshot, signedInPage, signIn } from './browser.ts';
 
 describe('administration', () => {
   let browser: Browser;
   let page: Page;
   let clerkPassword = '';
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await signIn(page);
+    ({ browser, page } = await signedInPage({ width: 1440, height: 1000 }));
   });
   afterAll(async () => browser?.close());
 

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, screenshot, signIn } from './browser.ts';
+import { baseUrl, screenshot, signedInPage } from './browser.ts';
 
 const year = String(new Date().getFullYear() - 1);
 
@@ -24,9 +24,7 @@ describe('analysis pages', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await signIn(page);
+    ({ browser, page } = await signedInPage({ width: 1366, height: 900 }));
   });
   afterAll(async () => browser?.close());
 

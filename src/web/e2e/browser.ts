@@ -34,6 +34,14 @@ export async function signIn(page: Page, username = 'admin', password = inject('
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
+/** Each suite's setup: a fresh browser and one page of the given size signed in as the administrator. */
+export async function signedInPage(viewport: { width: number; height: number }): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport });
+  await signIn(page);
+  return { browser, page };
+}
+
 /** Saves a full-page screenshot under test-results/ (looked at by people, not compared). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync('test-results', { recursive: true });

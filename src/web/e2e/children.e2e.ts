@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, screenshot, signIn } from './browser.ts';
+import { baseUrl, screenshot, signedInPage } from './browser.ts';
 
 /** A number as the French interface writes it (`−1,44`, narrow no-break spaces), or 0 for an empty cell. */
 const readNumber = (text: string | null) => Number((text ?? '').replace(/[\s\u202f\u00a0]/g, '').replace('−', '-').replace(',', '.')) || 0;
@@ -44,9 +44,7 @@ describe('child registry', () => {
   let healthAreaId = '';
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await signIn(page);
+    ({ browser, page } = await signedInPage({ width: 1440, height: 1000 }));
   });
   afterAll(async () => browser?.close());
 

@@ -4,7 +4,7 @@
 // in English.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, screenshot, signIn } from './browser.ts';
+import { baseUrl, screenshot, signedInPage } from './browser.ts';
 
 // A quarter the demonstration data cover completely (they span the last three years).
 const quarter = `${new Date().getFullYear() - 1}Q2`;
@@ -23,9 +23,7 @@ describe('CMAM performance page', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await signIn(page);
+    ({ browser, page } = await signedInPage({ width: 1366, height: 900 }));
   });
   afterAll(async () => browser?.close());
 

@@ -3,7 +3,7 @@
 // without any restart; a wrong value is refused in the cell; comments, follow-up and completion.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, screenshot, signIn } from './browser.ts';
+import { baseUrl, screenshot, signedInPage } from './browser.ts';
 
 /** A number as the French interface writes it (`1 234`, narrow no-break spaces), or 0 for an empty cell. */
 const readNumber = (text: string | null) => Number((text ?? '').replace(/[\s\u202f\u00a0]/g, '').replace(',', '.')) || 0;
@@ -23,9 +23,7 @@ describe('data entry', () => {
   let bcgUnder1Female: Locator;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await signIn(page);
+    ({ browser, page } = await signedInPage({ width: 1440, height: 1000 }));
   });
   afterAll(async () => browser?.close());
 

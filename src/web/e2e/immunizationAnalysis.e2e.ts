@@ -5,7 +5,7 @@
 // published values, and the page in English.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, screenshot, signIn } from './browser.ts';
+import { baseUrl, screenshot, signedInPage } from './browser.ts';
 
 // A year the demonstration data cover completely (they span the last three years).
 const year = String(new Date().getFullYear() - 1);
@@ -21,9 +21,7 @@ describe('immunization analysis page', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await signIn(page);
+    ({ browser, page } = await signedInPage({ width: 1366, height: 900 }));
   });
   afterAll(async () => browser?.close());
 

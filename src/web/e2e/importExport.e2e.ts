@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, screenshot, signIn } from './browser.ts';
+import { baseUrl, screenshot, signedInPage } from './browser.ts';
 
 /** The latest month open for entry: the previous one (the EPI report opens no future period). */
 function latestOpenMonth(now = new Date()): string {
@@ -21,9 +21,7 @@ describe('import and export', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await signIn(page);
+    ({ browser, page } = await signedInPage({ width: 1440, height: 1000 }));
   });
   afterAll(async () => browser?.close());
 

@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, screenshot, signIn } from './browser.ts';
+import { baseUrl, screenshot, signedInPage } from './browser.ts';
 
 const sample = fileURLToPath(new URL('../../core/survey/reference/survey-sample.csv', import.meta.url));
 
@@ -14,9 +14,7 @@ describe('survey analysis page', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await signIn(page);
+    ({ browser, page } = await signedInPage({ width: 1366, height: 900 }));
   });
   afterAll(async () => browser?.close());
 
