@@ -7,6 +7,7 @@ import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
 import { defaultersCsvUrl, loadDefaulters, type Defaulter, type DefaulterList } from './childrenApi.ts';
+import { ChildTableHead } from './ChildTableHead.tsx';
 import { HealthAreaPicker, useHealthAreas } from './HealthAreaPicker.tsx';
 import { doseLabel } from './vaccines.ts';
 
@@ -24,17 +25,10 @@ function DefaulterTable({ group, rows, ou }: { group: Group; rows: Defaulter[]; 
         <p className="muted card-title">{t('web.children.defaulters.none')}</p>
       ) : (
         <table className="data-table">
-          <thead>
-            <tr>
-              <th>{t('web.children.name')}</th>
-              <th>{t('web.children.sex')}</th>
-              <th>{t('web.children.birthDate')}</th>
-              <th>{t('web.children.motherName')}</th>
-              <th>{t('web.children.village')}</th>
-              <th>{t('web.children.defaulters.nextDose')}</th>
-              <th>{t('web.children.defaulters.dueSince')}</th>
-            </tr>
-          </thead>
+          <ChildTableHead>
+            <th>{t('web.children.defaulters.nextDose')}</th>
+            <th>{t('web.children.defaulters.dueSince')}</th>
+          </ChildTableHead>
           <tbody>
             {rows.map((row) => (
               <tr key={`${row.child.uid}:${row.vaccine}:${row.dose}`} data-child={row.child.uid}>

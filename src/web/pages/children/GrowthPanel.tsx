@@ -2,11 +2,12 @@
 // taken, MUAC, bilateral pitting oedema) saved with its z-scores computed by the server as
 // WHO anthro computes them, the nutritional classification of Mali's CMAM protocol (PCIMA:
 // SAM, MAM; stunting and underweight), and the child's points on the WHO growth charts.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { daysPerMonth } from '../../../core/growth/who2006.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
-import { FieldError, fieldErrorsOf, type FieldErrors } from '../../components/FieldError.tsx';
+import { FieldError } from '../../components/FieldError.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { todayIso } from './dates.ts';
 import { loadMeasurements, recordMeasurement, removeMeasurement, type ChildRecord, type Measurement, type MeasurementFields } from './childrenApi.ts';
 import { EnteredInErrorDialog } from './EnteredInErrorDialog.tsx';
@@ -32,30 +33,15 @@ function MeasurementForm({ uid, onSaved }: { uid: string; onSaved(): void }) {
   const [measure, setMeasure] = useState<'' | 'l' | 'h'>('');
   const [muac, setMuac] = useState('');
   const [oedema, setOedema] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setError(null);
+  const { busy, error, fieldErrors: errors, submit } = useSubmit(async () => {
     const fields: MeasurementFields = { date, weightKg: optionalNumber(weight), lengthHeightCm: optionalNumber(length), measure: measure || undefined, muacMm: optionalNumber(muac), oedema };
-    try {
-      await recordMeasurement(uid, fields);
-      setWeight('');
-      setLength('');
-      setMuac('');
-      setOedema(false);
-      onSaved();
-    } catch (failure) {
-      setErrors(fieldErrorsOf(failure));
-      setError((failure as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+    await recordMeasurement(uid, fields);
+    setWeight('');
+    setLength('');
+    setMuac('');
+    setOedema(false);
+    onSaved();
+  });
 
   return (
     <form className="card stack" onSubmit={submit} aria-labelledby="measurement-title" noValidate>

@@ -1,9 +1,10 @@
 // Registering a child in the chosen health area; the server's refusals are shown beside the
 // field they name (a birth date in the future, a missing name …).
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
-import { FieldError, fieldErrorsOf, type FieldErrors } from '../../components/FieldError.tsx';
+import { FieldError } from '../../components/FieldError.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { registerChild, type Child, type ChildFields } from './childrenApi.ts';
 import { HealthAreaPicker } from './HealthAreaPicker.tsx';
 
@@ -12,32 +13,14 @@ const blank = (orgUnit: string): ChildFields => ({ orgUnit, givenName: '', famil
 export function RegisterChildDialog({ open, orgUnit, onClose, onRegistered }: { open: boolean; orgUnit: string; onClose(): void; onRegistered(child: Child): void }) {
   const { t } = useI18n();
   const [fields, setFields] = useState<ChildFields>(blank(orgUnit));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // An unchosen sex goes as it is, so that the server names the field at fault.
+  const { busy, error, fieldErrors: errors, submit, reset } = useSubmit(async () => onRegistered(await registerChild(fields as Omit<ChildFields, 'sex'> & { sex: 'F' | 'M' })));
   useEffect(() => {
     if (!open) return;
     setFields(blank(orgUnit));
-    setErrors({});
-    setError(null);
-  }, [open, orgUnit]);
+    reset();
+  }, [open, orgUnit, reset]);
   const set = (name: keyof ChildFields, value: string) => setFields((previous) => ({ ...previous, [name]: value }));
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setError(null);
-    try {
-      // An unchosen sex goes as it is, so that the server names the field at fault.
-      onRegistered(await registerChild(fields as Omit<ChildFields, 'sex'> & { sex: 'F' | 'M' }));
-    } catch (failure) {
-      setErrors(fieldErrorsOf(failure));
-      setError((failure as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <Dialog title={t('web.children.register')} open={open} onClose={onClose} wide>

@@ -6,6 +6,7 @@ import { Link, useRouter } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { pluralKey } from '../../components/plural.ts';
 import { searchChildren, type Child } from './childrenApi.ts';
+import { ChildTableHead } from './ChildTableHead.tsx';
 import { HealthAreaPicker } from './HealthAreaPicker.tsx';
 import { RegisterChildDialog } from './RegisterChildDialog.tsx';
 
@@ -15,16 +16,9 @@ export function ChildrenTable({ rows }: { rows: readonly Child[] }) {
   const ou = query.get('ou');
   return (
     <table className="data-table children-table">
-      <thead>
-        <tr>
-          <th>{t('web.children.name')}</th>
-          <th>{t('web.children.sex')}</th>
-          <th>{t('web.children.birthDate')}</th>
-          <th>{t('web.children.motherName')}</th>
-          <th>{t('web.children.village')}</th>
-          <th>{t('web.children.healthArea')}</th>
-        </tr>
-      </thead>
+      <ChildTableHead>
+        <th>{t('web.children.healthArea')}</th>
+      </ChildTableHead>
       <tbody>
         {rows.map((child) => (
           <tr key={child.uid}>

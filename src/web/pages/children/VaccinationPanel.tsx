@@ -3,10 +3,11 @@
 // too late, not eligible), its due date and the date given; recording a dose (antigen, dose,
 // date, lot, place) and marking one entered in error (it stays in the history, struck out,
 // and leaves the monthly figures).
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
-import { FieldError, fieldErrorsOf, type FieldErrors } from '../../components/FieldError.tsx';
+import { FieldError } from '../../components/FieldError.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { todayIso } from './dates.ts';
 import { recordDose, removeDose, type ChildRecord, type DoseAssessment, type Immunization } from './childrenApi.ts';
 import { EnteredInErrorDialog } from './EnteredInErrorDialog.tsx';
@@ -25,30 +26,15 @@ function RecordDoseForm({ record, choice, onChoice, onRecorded }: { record: Chil
   const [date, setDate] = useState(todayIso());
   const [lotNumber, setLotNumber] = useState('');
   const [place, setPlace] = useState(record.orgUnit.code);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  const { busy, error, fieldErrors: errors, submit } = useSubmit(async () => {
     const [vaccine = '', dose = ''] = choice.split(':');
-    setBusy(true);
-    setErrors({});
-    setError(null);
     setSaved(null);
-    try {
-      await recordDose(record.uid, { vaccine, dose: Number(dose), date, lotNumber: lotNumber.trim() || undefined, orgUnit: place || undefined });
-      setSaved(t('web.children.dose.saved', { dose: doseLabel(vaccine, Number(dose), language) }));
-      setLotNumber('');
-      onRecorded();
-    } catch (failure) {
-      setErrors(fieldErrorsOf(failure));
-      setError((failure as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+    await recordDose(record.uid, { vaccine, dose: Number(dose), date, lotNumber: lotNumber.trim() || undefined, orgUnit: place || undefined });
+    setSaved(t('web.children.dose.saved', { dose: doseLabel(vaccine, Number(dose), language) }));
+    setLotNumber('');
+    onRecorded();
+  });
 
   return (
     <form className="card stack record-dose" onSubmit={submit} aria-labelledby="record-dose-title">
