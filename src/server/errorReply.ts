@@ -20,6 +20,8 @@ const statusByCode: Record<string, number> = {
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   USERNAME_TAKEN: 409,
+  // A duplicate is a conflict with the stored state (RFC 9110 §15.5.10), as DHIS2 answers an import of an existing UID.
+  CHILD_EXISTS: 409,
   PAYLOAD_TOO_LARGE: 413,
   URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,

@@ -153,6 +153,9 @@ describeEachEngineApp('child registry and vaccination API', (api) => {
     unknownPlace.entry[0].resource.identifier[0].value = 'NewChild001';
     unknownPlace.entry[0].resource.managingOrganization.identifier.value = 'FAC_SEGOU_1';
     expect((await json('POST', '/api/fhir', 'kayes', { resourceType: 'Bundle', type: 'collection', entry: [unknownPlace.entry[0]] })).statusCode).toBe(403);
-    expect((await json('POST', '/api/fhir', 'kayes', 'not json', { 'content-type': 'application/fhir+json' })).statusCode).toBe(400);
+    const unreadable = await json('POST', '/api/fhir', 'kayes', 'not json', { 'content-type': 'application/fhir+json' });
+    expect(unreadable.json()).toMatchObject({ httpStatusCode: 400, errorCode: 'FHIR_INVALID', field: 'resourceType', message: 'Ressource FHIR refusée, champ resourceType : n\'est pas une ressource FHIR' });
+    const inEnglish = await json('POST', '/api/fhir', 'kayes', 'not json', { 'content-type': 'application/fhir+json', 'accept-language': 'en' });
+    expect(inEnglish.json().message).toBe('FHIR resource refused, field resourceType: is not a FHIR resource');
   });
 });

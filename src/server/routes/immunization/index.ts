@@ -71,11 +71,13 @@ function defaulterCsv(list: DefaulterList, language: Language): string {
 export default async function immunizationRoutes(app: FastifyInstance): Promise<void> {
   const database = app.database;
   // FHIR's own media type reads as JSON (this plugin only).
-  app.addContentTypeParser('application/fhir+json', { parseAs: 'string' }, (_request, body, done) => {
+  // Unreadable JSON is refused here, before the handler that words the other reasons, so this
+  // reason is put in the request's language here too.
+  app.addContentTypeParser('application/fhir+json', { parseAs: 'string' }, (request, body, done) => {
     try {
       done(null, JSON.parse(body as string));
     } catch {
-      done(new DenwError('FHIR_INVALID', { path: 'resourceType', reason: 'NOT_A_RESOURCE' }, 'resourceType'), undefined);
+      done(new DenwError('FHIR_INVALID', { path: 'resourceType', reason: translate('fhir.reason.NOT_A_RESOURCE', request.language) }, 'resourceType'), undefined);
     }
   });
 
@@ -213,6 +215,8 @@ export default async function immunizationRoutes(app: FastifyInstance): Promise<
     tags,
     access: 'data:write',
     consumes: ['application/fhir+json', 'application/json'],
+    // A Patient registered by another request between this import's look-up and its insert.
+    responses: { 409: 'Un enfant porte déjà cet identifiant / a child already has this identifier' },
     handler: async ({ request, user, language }) => {
       try {
         const read = readImmunizationBundle(request.body);
