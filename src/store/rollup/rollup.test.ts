@@ -10,7 +10,7 @@ import { loadEpiPackage } from '../immunization/testing/epiPackage.ts';
 import { describeEachEngine } from '../testing/engines.ts';
 import { insertFixtures } from '../testing/fixtures.ts';
 import { inTransaction } from '../transaction.ts';
-import { applyRollup, switchDataSetSource, type RollupDelta } from './rollup.ts';
+import { applyRollup, dataSetSources, switchDataSetSource, type RollupDelta } from './rollup.ts';
 
 describeEachEngine('rollup of individual records', (database) => {
   const ids = new Map<string, number>();
@@ -120,5 +120,23 @@ describeEachEngine('rollup of individual records', (database) => {
     expect(await cell('FAC_KAYES_1', '202406')).toBeUndefined();
     expect(await cell('FAC_KAYES_1', '202401')).toEqual({ value: '1', source: 'registry' });
     expect(await rollUp([penta1('FAC_KAYES_1', '202406', 1)])).toBe(0);
+  });
+
+  it('lists the switches of each data set at an org unit, oldest first; a unit never switched has none, so the form counts', async () => {
+    const sources = (orgUnit: string) => dataSetSources(database().pool, ids.get(orgUnit)!, ['EPI_MONTHLY', 'NO_SUCH_DATA_SET']);
+    // FAC_KAYES_1 was switched to the registry from January 2024, then back to the form from May.
+    expect(await sources('FAC_KAYES_1')).toEqual([
+      {
+        dataSet: 'EPI_MONTHLY',
+        name: 'PEV — rapport mensuel de l’aire de santé',
+        nameEn: 'EPI — monthly report of the health area',
+        periodType: 'Monthly',
+        sources: [
+          { starts: '2024-01-01', source: 'registry', changedBy: 'district' },
+          { starts: '2024-05-01', source: 'form', changedBy: 'district' },
+        ],
+      },
+    ]);
+    expect((await sources('FAC_SEGOU_1'))[0]!.sources).toEqual([]);
   });
 });

@@ -163,6 +163,32 @@ export async function switchDataSetSource(
   return { starts, removed: removed.rowCount ?? 0, written };
 }
 
+export interface DataSetSources {
+  dataSet: string;
+  name: string;
+  nameEn: string | null;
+  periodType: string;
+  /** The choices at the org unit, oldest first; before the first (or with none) the form is the source. */
+  sources: Array<{ starts: string; source: DataSetSourceKind; changedBy: string | null }>;
+}
+
+/** Where the figures of data sets `dataSets` (codes) come from at an org unit, by period, as switchDataSetSource set them. */
+export async function dataSetSources(client: Client, orgUnitId: number, dataSets: readonly string[]): Promise<DataSetSources[]> {
+  const { rows } = await client.query<{ code: string; name: string; name_en: string | null; period_type: string; starts: string | null; source: DataSetSourceKind; changed_by: string | null }>(
+    `SELECT ds.code, ds.name, ds.name_en, ds.period_type, to_char(s.starts, 'YYYY-MM-DD') AS starts, s.source, s.changed_by
+     FROM data_set ds LEFT JOIN data_set_source s ON s.data_set_id = ds.id AND s.org_unit_id = $1
+     WHERE ds.code = ANY($2::text[]) ORDER BY ds.code, s.starts`,
+    [orgUnitId, [...dataSets]],
+  );
+  const byCode = new Map<string, DataSetSources>();
+  for (const row of rows) {
+    const entry = byCode.get(row.code) ?? { dataSet: row.code, name: row.name, nameEn: row.name_en, periodType: row.period_type, sources: [] };
+    byCode.set(row.code, entry);
+    if (row.starts) entry.sources.push({ starts: row.starts, source: row.source, changedBy: row.changed_by });
+  }
+  return [...byCode.values()];
+}
+
 /**
  * The values staged by the data value import (its temporary table dvs_staging, store/dataValues)
  * that fall where the registry is the source of one of the element's data sets: the monthly
