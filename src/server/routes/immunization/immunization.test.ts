@@ -68,6 +68,26 @@ describeEachEngineApp('child registry and vaccination API', (api) => {
     expect(switched.json()).toEqual({ starts: '2024-01-01', removed: 0, written: 0 });
   });
 
+  it('tells where the EPI report’s figures come from at a facility, today and by period, inside the reader’s scope only', async () => {
+    const read = (orgUnit: string, as: 'national' | 'segouViewer', headers: Record<string, string> = {}) => json('GET', `/api/dataSetSources?orgUnit=${orgUnit}`, as, undefined, headers);
+    expect((await read('FAC_KAYES_1', 'national')).json()).toEqual({
+      orgUnit: 'FAC_KAYES_1',
+      // Only the data sets the registry can produce and the database holds (no nutrition package here).
+      dataSets: [
+        {
+          dataSet: 'EPI_MONTHLY',
+          name: 'PEV — rapport mensuel de l’aire de santé',
+          periodType: 'Monthly',
+          source: 'registry',
+          sources: [{ starts: '2024-01-01', source: 'registry', changedBy: 'national' }],
+        },
+      ],
+    });
+    expect((await read('FAC_KAYES_1', 'national', { 'accept-language': 'en' })).json().dataSets[0].name).toBe('EPI — monthly report of the health area');
+    expect((await read('FAC_KAYES_2', 'national')).json().dataSets[0]).toMatchObject({ source: 'form', sources: [] });
+    expect((await read('FAC_KAYES_1', 'segouViewer')).json()).toMatchObject({ httpStatusCode: 403, errorCode: 'OUT_OF_SCOPE' });
+  });
+
   it('records a dose (201, the contract’s Immunization) that reaches the national monthly total, and takes it back on DELETE (204)', async () => {
     const recorded = await json('POST', `/api/children/${uid}/immunizations`, 'kayes', { vaccine: 'PENTA', dose: 1, date: '2024-02-21', lotNumber: 'L-2024-01' });
     expect(recorded.statusCode).toBe(201);

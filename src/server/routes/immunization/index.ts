@@ -19,12 +19,12 @@ import { defaulterList, type Defaulter, type DefaulterList } from '../../../stor
 import { immunizationDataSet } from '../../../store/immunization/doseCell.ts';
 import { importFhirImmunizations } from '../../../store/immunization/fhirImport.ts';
 import { assessChild, childImmunizations, dosesGiven, markEnteredInError, recordDose, registryContributions } from '../../../store/immunization/immunizations.ts';
-import { switchDataSetSource } from '../../../store/rollup/rollup.ts';
+import { dataSetSources, switchDataSetSource } from '../../../store/rollup/rollup.ts';
 import { inTransaction } from '../../../store/transaction.ts';
 import type { CurrentUser } from '../../access/abilities.ts';
 import { assertCanRead, assertCanWrite, readScope } from '../../access/policy.ts';
 import { defineRoute } from '../../route.ts';
-import { asOfQuery, childParams, childSearch, defaulterQuery, immunizationParams, newChild, newDose, sourceSwitch } from './schema.ts';
+import { asOfQuery, childParams, childSearch, defaulterQuery, immunizationParams, newChild, newDose, sourceQuery, sourceSwitch } from './schema.ts';
 
 const tags = ['immunization'];
 /** The server's day; every other date of the registry is an argument. */
@@ -41,6 +41,9 @@ async function readableChild(database: Database, user: CurrentUser, uid: string,
   (access === 'read' ? assertCanRead : assertCanWrite)(user, child.orgUnitPath, child.orgUnit.code ?? undefined);
   return child;
 }
+
+/** The registry's records of each data set it can produce (growth monitoring adds its own). */
+const registryContributionsOf = { [immunizationDataSet]: registryContributions, [GROWTH_MONITORING]: growthMonitoringContributions } as Record<string, typeof registryContributions | undefined>;
 
 const publicDefaulter = ({ child, ...dose }: Defaulter) => ({ child: publicChild(child), ...dose });
 
@@ -235,6 +238,31 @@ export default async function immunizationRoutes(app: FastifyInstance): Promise<
   });
 
   defineRoute(app, {
+    method: 'GET',
+    url: '/dataSetSources',
+    summary: "Source des chiffres, à une unité, des ensembles de données que le registre peut produire : aujourd'hui et par période / where the figures of the data sets the registry can produce come from at an org unit: today and by period",
+    tags,
+    access: 'metadata:read',
+    querystring: sourceQuery,
+    handler: async ({ query, user, language }) => {
+      const orgUnit = await orgUnitByCode(database, query.orgUnit, 'query.orgUnit');
+      assertCanRead(user, orgUnit.path, orgUnit.code);
+      const day = today();
+      const dataSets = await dataSetSources(database.pool, orgUnit.id, Object.keys(registryContributionsOf));
+      return {
+        orgUnit: orgUnit.code,
+        dataSets: dataSets.map(({ nameEn, name, sources, ...dataSet }) => ({
+          ...dataSet,
+          name: language === 'en' ? (nameEn ?? name) : name,
+          // The source of the current period: the latest switch started by today, else the form.
+          source: sources.filter((switched) => switched.starts <= day).at(-1)?.source ?? 'form',
+          sources,
+        })),
+      };
+    },
+  });
+
+  defineRoute(app, {
     method: 'POST',
     url: '/dataSetSources',
     summary: "Source des chiffres d'un ensemble de données dans une unité (formulaire ou registre), à partir d'une période / where a data set's figures come from at an org unit (form or registry), from a period on",
@@ -244,9 +272,7 @@ export default async function immunizationRoutes(app: FastifyInstance): Promise<
     handler: async ({ body, user }) => {
       const orgUnit = await orgUnitByCode(database, body.orgUnit, 'body.orgUnit');
       assertCanWrite(user, orgUnit.path, orgUnit.code);
-      // The registry's records of each data set it can produce (growth monitoring adds its own).
-      const contributions = { [immunizationDataSet]: registryContributions, [GROWTH_MONITORING]: growthMonitoringContributions } as Record<string, typeof registryContributions | undefined>;
-      const contribution = contributions[body.dataSet];
+      const contribution = registryContributionsOf[body.dataSet];
       if (body.source === 'registry' && !contribution) throw new DenwError('DATA_SET_SOURCE_NO_REGISTRY', { dataSet: body.dataSet }, 'body.dataSet');
       return inTransaction(database, (client) =>
         switchDataSetSource(client, { dataSet: body.dataSet, orgUnitId: orgUnit.id, from: body.from, source: body.source, changedBy: user.username }, async (firstDay) =>

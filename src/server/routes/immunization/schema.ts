@@ -53,6 +53,8 @@ export const defaulterQuery = z
   })
   .strict();
 
+export const sourceQuery = z.object({ orgUnit: z.string().min(1).describe("Code de l'aire de santé / health area code") }).strict();
+
 export const sourceSwitch = z
   .object({
     dataSet: z.string().min(1),
