@@ -22,6 +22,7 @@ export const pages: PageDefinition[] = [
   { path: '/children', labelKey: 'web.children.nav.label', ability: 'data:read', inNavigation: true, component: lazy(() => import('../pages/children/ChildrenPage.tsx')) },
   { path: '/import-export', labelKey: 'web.nav.importExport', ability: 'data:read', inNavigation: true, component: lazy(() => import('../pages/importExport/ImportExportPage.tsx')) },
   { path: '/metadata', labelKey: 'web.nav.metadata', ability: 'metadata:read', inNavigation: true, component: lazy(() => import('../pages/admin/MetadataPage.tsx')) },
+  { path: '/data-set-sources', labelKey: 'web.dataSetSources.nav', ability: 'metadata:write', inNavigation: true, component: lazy(() => import('../pages/dataSetSources/DataSetSourcesPage.tsx')) },
   { path: '/admin', labelKey: 'web.nav.admin', ability: 'users:manage', inNavigation: true, component: lazy(() => import('../pages/admin/AdminPage.tsx')) },
   { path: '/login', labelKey: 'web.nav.login', inNavigation: false, component: lazy(() => import('../pages/login/LoginPage.tsx')) },
 ];
