@@ -1,6 +1,9 @@
 // The `denw` command: one subcommand per file in ./commands, loaded on demand so that
 // `denw growth` does not pay for starting a database.
 import { argv, exit, stderr, stdout } from 'node:process';
+import { DenwError } from '../core/errors.ts';
+import { translate } from '../core/i18n.ts';
+import { cliLanguage } from './cliLanguage.ts';
 
 type Command = { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number | void> }> };
 
@@ -40,6 +43,8 @@ try {
   const code = await (await command.load()).run(rest);
   exit(typeof code === 'number' ? code : 0);
 } catch (error) {
-  stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  // A DenwError is the user's to act on: its catalogue message, in the terminal's language.
+  if (error instanceof DenwError) stderr.write(`${translate(`error.${error.code}`, cliLanguage(), error.params)}\n`);
+  else stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   exit(1);
 }

@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './dataDirLock.ts';
 import type { Schema } from './schema.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -47,7 +48,15 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: poolSize, types });
     return wrap('postgres', pool, async () => {});
   }
-  const embedded = await startEmbeddedServer(resolve(options.dataDir ?? 'denw-data'));
+  const dataDir = resolve(options.dataDir ?? 'denw-data');
+  const unlock = lockDataDir(dataDir);
+  let embedded: Awaited<ReturnType<typeof startEmbeddedServer>>;
+  try {
+    embedded = await startEmbeddedServer(dataDir);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const pool = new pg.Pool({
     host: embedded.socketDir,
     port: 5432,
@@ -56,7 +65,10 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     max: poolSize,
     types,
   });
-  return wrap('pglite', pool, embedded.stop);
+  return wrap('pglite', pool, async () => {
+    await embedded.stop();
+    unlock();
+  });
 }
 
 function wrap(engine: Engine, pool: pg.Pool, stopEngine: () => Promise<void>): Database {
