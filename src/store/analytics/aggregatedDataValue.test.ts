@@ -1,4 +1,4 @@
-// The aggregate table kept by the triggers of migration 010 always equals the sums recomputed
+// The aggregate table kept by the triggers of migrations 010 and 085 always equals the sums recomputed
 // from data_value, whatever the writes: multi-row inserts, COPY, updates of values and of keys,
 // deletes, an org unit moving to another parent — and a rolled-back write leaves no trace.
 import { pipeline } from 'node:stream/promises';
@@ -82,6 +82,17 @@ describeEachEngine('aggregated data values kept by triggers', (database, engine)
       `UPDATE org_unit u SET parent_id = p.id, ancestor_ids = p.ancestor_ids || u.id, path = p.path || '/' || u.uid
        FROM org_unit p WHERE p.code = 'ML0406' AND u.code = 'FAC_KAYES_2'`,
     );
+    await expectInStep();
+  });
+
+  it('moves the sums of a whole subtree whose ancestors change in one statement (a cercle and its facilities to another region)', async () => {
+    await database().pool.query(
+      `UPDATE org_unit u SET parent_id = CASE WHEN u.code = 'ML0101' THEN r.id ELSE u.parent_id END,
+         ancestor_ids = r.ancestor_ids || u.ancestor_ids[array_position(u.ancestor_ids, c.id):]
+       FROM org_unit r, org_unit c WHERE r.code = 'ML04' AND c.code = 'ML0101' AND c.id = ANY (u.ancestor_ids)`,
+    );
+    const { rows } = await database().pool.query(`SELECT count(*)::int AS n FROM org_unit u JOIN org_unit r ON r.id = ANY (u.ancestor_ids) WHERE r.code = 'ML04' AND u.code LIKE 'FAC_KAYES%'`);
+    expect(rows[0].n).toBeGreaterThan(0);
     await expectInStep();
   });
 

@@ -79,6 +79,18 @@ describeEachEngine('importDataValues', (database) => {
       expect(rows).toEqual([{ audit_type: 'CREATE', value: '2' }]);
     });
 
+    it('refuses a key repeated by an insignificant zero, which imports no value, as any repeated key (E8128)', async () => {
+      await clear(database());
+      const valueAndZero = await run(database(), 'csv', csv('PENTA1,202405,FAC_KAYES_1,F,,4,,,,,', 'PENTA1,202405,FAC_KAYES_1,M,,0,,,,,', 'PENTA1,202405,FAC_KAYES_1,F,,0,,,,,'));
+      expect(valueAndZero.conflicts.map((c) => [c.errorCode, c.indexes])).toEqual([['E8128', [0]], ['E8128', [2]]]);
+      const twoZeros = await run(database(), 'csv', csv('PENTA1,202405,FAC_KAYES_1,F,,4,,,,,', 'PENTA1,202405,FAC_KAYES_1,M,,0,,,,,', 'PENTA1,202405,FAC_KAYES_1,M,,0,,,,,'));
+      expect(twoZeros.conflicts.map((c) => [c.errorCode, c.indexes])).toEqual([['E8128', [1]], ['E8128', [2]]]);
+      expect(await stored(database())).toEqual([]);
+      const zeroBeside = await run(database(), 'csv', csv('PENTA1,202405,FAC_KAYES_1,F,,4,,,,,', 'PENTA1,202405,FAC_KAYES_1,M,,0,,,,,'));
+      expect([zeroBeside.status, zeroBeside.importCount]).toEqual(['SUCCESS', { imported: 1, updated: 0, deleted: 0, ignored: 1 }]);
+      expect((await stored(database())).map((row) => [row.coc, row.value])).toEqual([['F', '4']]);
+    });
+
     it('updates, without a duplicate, a value another transaction stored while the import ran, and audits it as an update', async () => {
       await clear(database());
       const other = await database().pool.connect();

@@ -37,7 +37,7 @@ import { parsePeriod, type Period } from '../../core/periods/periods.ts';
 import type { Database } from '../database.ts';
 import { resolveCompletions } from './completions.ts';
 import { registerComplete } from './completeRegistrations.ts';
-import { actionCounts, classifyStaged, createStaging, dropClassified, dropStaged, findDuplicates, registerPeriods, stagingWriter, writeClassified, writePlain, type StagingWriter } from './dataValueMerge.ts';
+import { actionCounts, classifyStaged, createStaging, dropClassified, dropStaged, findDuplicates, ignoredValueRepeated, registerPeriods, stagingWriter, writeClassified, writePlain, type StagingWriter } from './dataValueMerge.ts';
 import type { DataValueSource } from './dataValueSource.ts';
 import { loadImportMetadata } from './importMetadata.ts';
 import { registrySourcedStaged } from '../rollup/rollup.ts';
@@ -173,10 +173,12 @@ export async function importDataValues(database: Database, source: DataValueSour
     await registerPeriods(client, periods.values());
     let merge = await classifyStaged(client, strategy);
     const write = dryRun ? null : { modifiedBy: importer.username, source: options.source ?? null };
-    // Most bulk loads bring only new values: written at once, unless a key turns out to be met
-    // twice; otherwise (or then) duplicates are looked for first (E8128) and the rest written.
-    const allNew = merge.counts.insert === staged && (conflicts.length === 0 || options.atomicMode === 'NONE');
-    const written = write !== null && allNew && (await writePlain(client, merge.counts, write));
+    // Most bulk loads bring only new values (and insignificant zeros, ignored): written at once,
+    // unless a key turns out to be met twice; otherwise (or then) duplicates are looked for first
+    // (E8128) and the rest written.
+    const { insert = 0, ignore = 0 } = merge.counts;
+    const allNew = insert + ignore === staged && (conflicts.length === 0 || options.atomicMode === 'NONE');
+    const written = write !== null && allNew && !(ignore > 0 && (await ignoredValueRepeated(client))) && (await writePlain(client, merge.counts, write));
     if (!written) {
       const duplicates = duplicateConflicts(await findDuplicates(client));
       if (duplicates.length > 0) {
