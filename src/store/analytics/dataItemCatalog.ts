@@ -177,16 +177,21 @@ export async function loadDataItems(
   return catalog;
 }
 
+/** The references of these expressions the catalog does not know, as written (`#{X}`, `C{Y}` …). */
+export function unknownReferences(catalog: DataItemCatalog, expressions: readonly Expression[]): string[] {
+  const items = expressions.map((e) => itemsOf(e));
+  return [
+    ...items.flatMap((i) => i.dataItems).filter((d) => d.dataElement !== POPULATION_ITEM && !catalog.dataElement(d.dataElement)).map((d) => `#{${d.dataElement}}`),
+    ...items.flatMap((i) => i.indicators).filter((id) => !catalog.indicator(id)).map((id) => `N{${id}}`),
+    ...items.flatMap((i) => i.constants).filter((id) => catalog.constant(id) === undefined).map((id) => `C{${id}}`),
+    ...items.flatMap((i) => i.orgUnitGroups).filter((id) => catalog.orgUnitGroupId(id) === undefined).map((id) => `OUG{${id}}`),
+  ];
+}
+
 /** An indicator that names something unknown cannot be computed: say which and where. */
 function checkReferences(catalog: DataItemCatalog, indicators: readonly IndicatorInfo[]): void {
   for (const indicator of indicators) {
-    const items = [itemsOf(indicator.numerator), itemsOf(indicator.denominator)];
-    const unknown = [
-      ...items.flatMap((i) => i.dataItems).filter((d) => d.dataElement !== POPULATION_ITEM && !catalog.dataElement(d.dataElement)).map((d) => `#{${d.dataElement}}`),
-      ...items.flatMap((i) => i.indicators).filter((id) => !catalog.indicator(id)).map((id) => `N{${id}}`),
-      ...items.flatMap((i) => i.constants).filter((id) => catalog.constant(id) === undefined).map((id) => `C{${id}}`),
-      ...items.flatMap((i) => i.orgUnitGroups).filter((id) => catalog.orgUnitGroupId(id) === undefined).map((id) => `OUG{${id}}`),
-    ];
+    const unknown = unknownReferences(catalog, [indicator.numerator, indicator.denominator]);
     if (unknown.length > 0) {
       throw new DenwError('ANALYTICS_INDICATOR_REFERENCE_UNKNOWN', { indicator: indicator.code ?? indicator.uid, references: unknown.join(', ') });
     }

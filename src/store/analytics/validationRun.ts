@@ -10,6 +10,11 @@
 // - compulsory_pair is violated when one side has a value and the other not, exclusive_pair
 //   when both have one; the other operators compare the two values, equality with DHIS2's
 //   tolerance of 1e-10 (MathUtils.isEqual).
+// A rule Denw cannot evaluate — an expression that does not parse, or one naming a data element,
+// constant or group that does not exist — is left out of the run and reported beside the
+// violations, instead of failing the whole run: DHIS2 stores such rules (its own e2e metadata
+// export has Kejj3gJ2GD0, whose right side ends `+ #jtyuEfbNbkb}`), and one of them must not
+// stop every other rule of the country from being checked.
 import { itemsOf, type Expression } from '../../core/expression/ast.ts';
 import type { MissingValueStrategy } from '../../core/expression/evaluate.ts';
 import { parseExpression } from '../../core/expression/parseExpression.ts';
@@ -19,7 +24,7 @@ import type { PeriodTypeName } from '../../core/periods/periodTypes.ts';
 import type { Database } from '../database.ts';
 import { inAnalyticsSnapshot, type Queryable } from './snapshot.ts';
 import { loadCellValues } from './cellValues.ts';
-import { expressionDataItems, loadDataItems } from './dataItemCatalog.ts';
+import { expressionDataItems, loadDataItems, unknownReferences } from './dataItemCatalog.ts';
 import { selectOrgUnits, withDescendants, type OrgUnitInfo } from './orgUnitSelection.ts';
 
 export interface ValidationRunRequest {
@@ -31,6 +36,15 @@ export interface ValidationRunRequest {
   periods: readonly string[];
   /** Only the rules that read a data element of this data set (code or UID). */
   dataSet?: string;
+  /** Told of each rule left out because it cannot be evaluated. */
+  onSkippedRule?: (skipped: SkippedValidationRule) => void;
+}
+
+/** A rule left out of a run, and why (an error code with its message parameters). */
+export interface SkippedValidationRule {
+  validationRuleId: string;
+  errorCode: string;
+  params: Record<string, string | number>;
 }
 
 export interface ValidationViolation {
@@ -128,7 +142,17 @@ async function validate(db: Queryable, request: ValidationRunRequest): Promise<V
             right_expression, right_missing_value_strategy, period_type, organisation_unit_levels
      FROM validation_rule ORDER BY code NULLS LAST, name`,
   );
-  let rules = rows.map(parseRule);
+  const skip = (row: RuleRow, errorCode: string, params: Record<string, string | number>) =>
+    request.onSkippedRule?.({ validationRuleId: row.code ?? row.uid, errorCode, params });
+  let rules = rows.flatMap((row) => {
+    try {
+      return [parseRule(row)];
+    } catch (error) {
+      if (!(error instanceof DenwError)) throw error;
+      skip(row, error.code, error.params);
+      return [];
+    }
+  });
   if (request.dataSet !== undefined) {
     const elements = await db.query<{ uid: string; code: string | null }>(
       `SELECT de.uid, de.code FROM data_set ds JOIN data_set_element dse ON dse.data_set_id = ds.id
@@ -150,11 +174,17 @@ async function validate(db: Queryable, request: ValidationRunRequest): Promise<V
 
   const expressions = rules.flatMap((rule) => [rule.left, rule.right]);
   const catalog = await loadDataItems(db, { dataItems: [], expressions });
+  rules = rules.filter((rule) => {
+    const unknown = unknownReferences(catalog, [rule.left, rule.right]);
+    if (unknown.length > 0) skip(rule, 'VALIDATION_RULE_REFERENCE_UNKNOWN', { rule: rule.code ?? rule.uid, references: unknown.join(', ') });
+    return unknown.length === 0;
+  });
   const periods = new Map<string, Period>();
   for (const rule of rules) for (const p of requested) for (const q of periodsWithin(rule.period_type, p)) periods.set(q.id, q);
   const periodCells = [...periods.values()].map((period) => ({ key: period.id, periods: [period] }));
   const orgUnitCells = units.map((unit) => ({ key: unit.code ?? unit.uid, units: [unit] }));
-  const values = await loadCellValues(db, catalog, { dataElements: [], expressions, orgUnitCells, periodCells });
+  const runnable = rules.flatMap((rule) => [rule.left, rule.right]);
+  const values = await loadCellValues(db, catalog, { dataElements: [], expressions: runnable, orgUnitCells, periodCells });
 
   const violations: Array<ValidationViolation & { aoc: number }> = [];
   for (const rule of rules) {

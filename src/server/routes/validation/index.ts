@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DenwError } from '../../../core/errors.ts';
+import { translate } from '../../../core/i18n.ts';
 import { parsePeriod } from '../../../core/periods/periods.ts';
 import { runValidation } from '../../../store/analytics/validationRun.ts';
 import { selectOrgUnits } from '../../../store/analytics/orgUnitSelection.ts';
@@ -37,16 +38,20 @@ export default async function validationRoutes(app: FastifyInstance): Promise<vo
     tags: ['validation'],
     access: 'data:read',
     querystring: validationQuery,
-    handler: async ({ query, user }) => {
+    handler: async ({ query, user, language }) => {
       const [unit] = await selectOrgUnits(app.database.pool, [{ kind: 'orgUnit', id: query.orgUnit }], [], 'orgUnit');
       if (!inScope(user, unit!.path)) throw new DenwError('FORBIDDEN', { orgUnit: query.orgUnit }, 'orgUnit');
+      // Rules that cannot be evaluated are listed beside the violations, not run (validationRun.ts).
+      const skippedValidationRules: Array<{ validationRuleId: string; errorCode: string; message: string }> = [];
       const validationRuleViolations = await runValidation(app.database, {
         orgUnits: [query.orgUnit],
         includeDescendants: query.children === 'true',
         periods: [parsePeriod(query.period).id],
         ...(query.dataSet !== undefined ? { dataSet: query.dataSet } : {}),
+        onSkippedRule: ({ validationRuleId, errorCode, params }) =>
+          skippedValidationRules.push({ validationRuleId, errorCode, message: translate(`error.${errorCode}`, language, params) }),
       });
-      return { validationRuleViolations };
+      return { validationRuleViolations, skippedValidationRules };
     },
   });
 }

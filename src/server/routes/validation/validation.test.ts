@@ -44,6 +44,29 @@ describeEachEngineApp('validation API', (api) => {
     expect(alone.json().validationRuleViolations).toEqual([]);
   });
 
+  it('runs the other rules when one cannot be evaluated, and lists that one in the request language', async () => {
+    // DHIS2 stores such rules: its own e2e metadata export has Kejj3gJ2GD0, whose right side
+    // ends `+ #jtyuEfbNbkb}` (a missing brace); another names a data element that is not there.
+    const { pool } = api().database;
+    await pool.query(
+      `INSERT INTO validation_rule (uid, code, name, importance, operator, left_expression, right_expression, period_type)
+       VALUES ('Kejj3gJ2GD0', NULL, 'Broken in DHIS2', 'MEDIUM', 'equal_to', '#{PENTA3}', '#{PENTA1}+ #jtyuEfbNbkb}', 'Monthly'),
+              ('VrUnknownDe', 'UNKNOWN_DE', 'Names a missing element', 'LOW', 'less_than_or_equal_to', '#{NO_SUCH_DE}', '#{PENTA1}', 'Monthly')`,
+    );
+    try {
+      const response = await api().inject({ method: 'GET', url: '/api/validation?orgUnit=ML01&period=202401&children=true', as: 'kayes', headers: { 'accept-language': 'en' } });
+      expect(response.statusCode).toBe(200);
+      const body = response.json();
+      expect(body.validationRuleViolations.map((v: { validationRuleId: string; organisationUnitId: string }) => `${v.validationRuleId} ${v.organisationUnitId}`)).toEqual(['PENTA3_LE_PENTA1 FAC_KAYES_1']);
+      expect(body.skippedValidationRules).toEqual([
+        { validationRuleId: 'Kejj3gJ2GD0', errorCode: 'VALIDATION_RULE_EXPRESSION_INVALID', message: expect.stringMatching(/^Validation rule Kejj3gJ2GD0: the right side is not a valid expression/) },
+        { validationRuleId: 'UNKNOWN_DE', errorCode: 'VALIDATION_RULE_REFERENCE_UNKNOWN', message: 'Validation rule UNKNOWN_DE: it names what does not exist: #{NO_SUCH_DE}' },
+      ]);
+    } finally {
+      await pool.query(`DELETE FROM validation_rule WHERE uid IN ('Kejj3gJ2GD0', 'VrUnknownDe')`);
+    }
+  });
+
   it('refuses org units outside the scope (403) and bad parameters (400, by field)', async () => {
     expect((await api().inject({ method: 'GET', url: '/api/validation?orgUnit=ML01&period=202401', as: 'segouViewer' })).statusCode).toBe(403);
     const bad = await api().inject({ method: 'GET', url: '/api/validation?orgUnit=ML01&period=2024M13', as: 'kayes' });
