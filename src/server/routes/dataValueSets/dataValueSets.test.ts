@@ -98,5 +98,15 @@ describeEachEngineApp('dataValueSets API', (api) => {
       expect(noPeriod.statusCode).toBe(400);
       expect(noPeriod.json()).toMatchObject({ errorCode: 'DATA_EXPORT_NO_PERIOD', field: 'period' });
     });
+
+    it('refuses a date that does not exist and a period that is not one with 400 naming the field and the reason', async () => {
+      // 30 February and week 60 do not exist (ISO 8601: at most 53 weeks, 52 in 2024).
+      const dates = await api().inject({ method: 'GET', url: '/api/dataValueSets?dataSet=EPI_MONTHLY&startDate=2024-02-30&endDate=2024-03-31&orgUnit=ML01', as: 'kayes', headers: { 'accept-language': 'en' } });
+      expect(dates.statusCode).toBe(400);
+      expect(dates.json()).toMatchObject({ field: 'query.startDate', errors: [{ field: 'query.startDate', code: 'DATA_VALUES_DATE_INVALID', message: expect.stringContaining('"2024-02-30" is not an existing YYYY-MM-DD date') }] });
+      const week = await api().inject({ method: 'GET', url: '/api/dataValueSets.csv?dataSet=EPI_MONTHLY&period=202401,2024W60&orgUnit=ML01', as: 'kayes', headers: { 'accept-language': 'fr' } });
+      expect(week.statusCode).toBe(400);
+      expect(week.json()).toMatchObject({ field: 'query.period', errors: [{ field: 'query.period', code: 'DATA_VALUES_PERIOD_INVALID', message: expect.stringContaining("« 2024W60 » n'est pas une période DHIS2") }] });
+    });
   });
 });

@@ -2,6 +2,8 @@
 // chapter: import parameters, export parameters, /api/dataValues), validated at the edge.
 import { z } from 'zod';
 import { importStrategies } from '../../../core/dataValueSets/dataValueSet.ts';
+import { parseDay } from '../../../core/periods/calendar.ts';
+import { parsePeriod } from '../../../core/periods/periods.ts';
 
 const lower = (value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 const upper = (value: unknown) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
@@ -20,6 +22,28 @@ const list = z
   .union([withoutNul, z.array(withoutNul)])
   .optional()
   .transform((value) => (value === undefined ? [] : (Array.isArray(value) ? value : [value]).flatMap((item) => item.split(',')).map((item) => item.trim()).filter(Boolean)));
+
+/** Whether a text parses: the check behind a refinement whose reason names the field. */
+function parses(parse: (text: string) => unknown, text: string): boolean {
+  try {
+    parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An existing YYYY-MM-DD day (startDate=2024-02-30 is refused here, with its field). */
+const day = identifier.superRefine((text, context) => {
+  if (!parses(parseDay, text)) context.addIssue({ code: 'custom', params: { reason: 'DATA_VALUES_DATE_INVALID', value: text }, message: 'date' });
+});
+
+/** DHIS2 period ids, each checked (period=2024W60 is refused here, with its field). */
+const periodList = list.superRefine((periods, context) => {
+  for (const period of periods) {
+    if (!parses(parsePeriod, period)) context.addIssue({ code: 'custom', params: { reason: 'DATA_VALUES_PERIOD_INVALID', value: period }, message: 'period' });
+  }
+});
 
 export const idSchemeParameters = {
   idScheme: idScheme.optional().describe('Schéma des identifiants / identifier scheme (uid, code, name); code par défaut / by default'),
@@ -45,9 +69,9 @@ export const exportQuery = z.object({
   ...idSchemeParameters,
   dataSet: list,
   dataElement: list,
-  period: list,
-  startDate: identifier.optional(),
-  endDate: identifier.optional(),
+  period: periodList,
+  startDate: day.optional(),
+  endDate: day.optional(),
   orgUnit: list,
   children: flag.optional(),
   attributeOptionCombo: list,
