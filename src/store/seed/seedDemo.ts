@@ -139,6 +139,13 @@ export async function seedDemo(database: Database, { assignments, facilities: co
   });
   if (report.status === 'ERROR') throw new DenwError('SEED_IMPORT_FAILED', { what: 'demo facilities', detail: JSON.stringify(report).slice(0, 2000) });
   await database.pool.query(`UPDATE org_unit SET source = $1 WHERE code = ANY($2)`, [demoSource, facilities.map((f) => f.code)]);
+  // The demo's health areas are community health centres: members of the CSCOM facility-type
+  // group (data/mali), so that `ou:OU_GROUP-CSCOM` has something to show (removeDemo drops them).
+  await database.pool.query(
+    `INSERT INTO org_unit_group_member (org_unit_group_id, org_unit_id)
+     SELECT g.id, ou.id FROM org_unit_group g, org_unit ou WHERE g.code = 'CSCOM' AND ou.code = ANY($1) ON CONFLICT DO NOTHING`,
+    [facilities.map((f) => f.code)],
+  );
 
   // Reporting performance: lower in the regions where insecurity closes services (the
   // INSECURITY_AFFECTED group of data/mali), varied between units.
