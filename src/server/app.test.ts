@@ -44,6 +44,14 @@ describeEachEngineApp('the API edge', (api) => {
       expect(response.json()).toMatchObject({ errorCode: 'INVALID_JSON', field: 'body' });
     });
 
+    it('says why a JSON body is refused in the request language only, not in the English of the framework', async () => {
+      const fr = await login('{"username": "kayes",', 'application/json');
+      expect(fr.json().message).toBe("Le corps de la requête n'est pas un JSON valide : la syntaxe JSON n'est pas respectée (accolade, guillemet ou virgule)");
+      const empty = await api().inject({ method: 'POST', url: '/api/auth/login', payload: '', headers: { 'content-type': 'application/json', 'accept-language': 'en' } });
+      expect(empty.statusCode).toBe(400);
+      expect(empty.json()).toMatchObject({ errorCode: 'INVALID_JSON', field: 'body', message: 'The request body is not valid JSON: the body is empty' });
+    });
+
     it('refuses JSON carrying a __proto__ key (prototype pollution) as invalid', async () => {
       expect((await login('{"username": "kayes", "__proto__": {"role": "superuser"}}', 'application/json')).statusCode).toBe(400);
     });

@@ -60,9 +60,11 @@ function asDenwError(error: unknown, request: FastifyRequest): DenwError {
       return new DenwError('INVALID_URL', { path: request.url });
     case 'FST_ERR_MAX_PARAM_LENGTH':
       return new DenwError('URI_TOO_LONG', {});
+    // Fastify's own texts are English only: the reason is said in the request's language.
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new DenwError('INVALID_JSON', { detail: translate('reason.JSON_BODY_EMPTY', request.language ?? 'fr') }, 'body');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return new DenwError('INVALID_JSON', { detail: fastifyError.message ?? '' }, 'body');
+      return new DenwError('INVALID_JSON', { detail: translate('reason.JSON_SYNTAX', request.language ?? 'fr') }, 'body');
   }
   if (error instanceof SyntaxError) return new DenwError('INVALID_JSON', { detail: error.message }, 'body');
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
