@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkDataValue, parseTimestamp, type CheckContext } from './checkDataValue.ts';
 import { resolveIdSchemes, type DataValueInput } from './dataValueSet.ts';
+import { translate } from '../i18n.ts';
 import { indexMetadata, type ImportMetadata } from './importMetadata.ts';
 
 const meta = (id: number, code: string) => ({ id, uid: `${code.padEnd(10, 'x')}1`.slice(0, 11), code, name: code });
@@ -27,6 +28,16 @@ const metadata: ImportMetadata = {
 };
 const context: CheckContext = { index: indexMetadata(metadata, resolveIdSchemes({})), strategy: 'CREATE_AND_UPDATE', today: '2024-06-15', inScope: () => true, defaultStoredBy: 'agent' };
 const check = (input: Partial<DataValueInput>, ctx = context) => checkDataValue({ index: 0, row: 2, dataElement: 'CASES', period: '202405', orgUnit: 'FAC', categoryOptionCombo: 'F_U5', value: '3', ...input }, ctx);
+
+describe('open dates of the org unit (E8031)', () => {
+  it('refuses a period before the opening date, and the message shows the missing closing date as —', () => {
+    const refused = check({ period: '199912' });
+    expect(refused).toMatchObject({ errorCode: 'E8031', params: { object: '199912', orgUnit: 'FAC', opening: '2000-01-01', closed: '—' } });
+    const params = (refused as { params: Record<string, string> }).params;
+    expect(translate('conflict.E8031', 'fr', params)).toBe("La période « 199912 » commence hors des dates d'ouverture de l'unité « FAC » (ouverture : 2000-01-01, fermeture : —)");
+    expect(translate('conflict.E8031', 'en', params)).toBe('Period "199912" starts outside the open dates of org unit "FAC" (opening: 2000-01-01, closing: —)');
+  });
+});
 
 describe('open future periods (DHIS2 DataElement.getLatestOpenFuturePeriod)', () => {
   it('with none open, the current month is closed: May is the last open period on 15 June', () => {

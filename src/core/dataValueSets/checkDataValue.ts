@@ -231,7 +231,8 @@ export function checkDataValue(input: DataValueInput, context: CheckContext): Ch
   }
   if (period.startDate > latest!.endDate) return conflict('E7641', at, period.id, { latest: latest!.id });
   if ((orgUnit.openingDate !== null && period.startDate < orgUnit.openingDate) || (orgUnit.closedDate !== null && period.startDate > orgUnit.closedDate)) {
-    return conflict('E8031', at, period.id, { orgUnit: input.orgUnit!, opening: orgUnit.openingDate ?? '', closed: orgUnit.closedDate ?? '' });
+    // A date the unit does not have reads '—' (not an empty "closed " in the message).
+    return conflict('E8031', at, period.id, { orgUnit: input.orgUnit!, opening: orgUnit.openingDate ?? '—', closed: orgUnit.closedDate ?? '—' });
   }
 
   return {
