@@ -43,6 +43,9 @@ async function* once<T>(batch: T[]): AsyncGenerator<T[]> {
   if (batch.length > 0) yield batch;
 }
 
+/** The deepest nesting a data value document may have (ADX nests 3 elements, DXF2 2); deeper is refused, not parsed. */
+const MAX_NESTED_ELEMENTS = 100;
+
 const xmlParser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -53,6 +56,7 @@ const xmlParser = new XMLParser({
   trimValues: false,
   processEntities: true,
   htmlEntities: true,
+  maxNestedTags: MAX_NESTED_ELEMENTS,
 });
 
 type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
@@ -70,7 +74,17 @@ function toElement(node: OrderedNode): XmlElement | undefined {
 export function parseXml(text: string): XmlElement {
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw new DenwError('XML_INVALID', { line: valid.err.line, detail: valid.err.msg });
-  const nodes = xmlParser.parse(text) as OrderedNode[];
+  // A document may not make the server read a file or an address (XML external entities, OWASP XXE).
+  const external = /<!ENTITY\s+(?:%\s*)?[^\s>]+\s+(?:SYSTEM|PUBLIC)\b/.exec(text);
+  if (external) throw new DenwError('XML_EXTERNAL_ENTITY', { line: text.slice(0, external.index).split('\n').length }, 'body');
+  let nodes: OrderedNode[];
+  try {
+    nodes = xmlParser.parse(text) as OrderedNode[];
+  } catch (error) {
+    // The parser's refusals are plain Errors, in English: the one a valid document can still meet is its nesting limit.
+    const detail = (error as Error).message;
+    throw /nested/i.test(detail) ? new DenwError('XML_TOO_DEEP', { max: MAX_NESTED_ELEMENTS }, 'body') : new DenwError('XML_INVALID', { line: 1, detail }, 'body');
+  }
   const root = nodes.map(toElement).find((element) => element !== undefined);
   if (!root) throw new DenwError('XML_INVALID', { line: 1, detail: 'no root element' });
   return root;
