@@ -6,6 +6,7 @@ import { useRouter } from '../../app/router.tsx';
 import { pluralKey } from '../../components/plural.ts';
 import { listUsers, type User, type UsersPage } from './usersApi.ts';
 import { UserDialog } from './UserDialog.tsx';
+import { FormOutcome } from '../../components/FormOutcome.tsx';
 
 export function UsersTab() {
   const { t, language, formatDate } = useI18n();
@@ -59,16 +60,7 @@ export function UsersTab() {
       <h2 id="users-title" className="visually-hidden">
         {t('web.users.title')}
       </h2>
-      {notice && (
-        <p className="success" role="status">
-          {notice}
-        </p>
-      )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormOutcome error={error} saved={notice} />
       {!result && !error && <p className="loading">{t('web.loading')}</p>}
       {result && (
         <div className="card table-card">

@@ -13,6 +13,7 @@ import { recordDose, removeDose, type ChildRecord, type DoseAssessment, type Imm
 import { EnteredInErrorDialog } from './EnteredInErrorDialog.tsx';
 import { HealthAreaPicker } from './HealthAreaPicker.tsx';
 import { doseChoices, doseLabel } from './vaccines.ts';
+import { FormOutcome } from '../../components/FormOutcome.tsx';
 
 export function DoseStatusBadge({ status }: { status: DoseAssessment['status'] }) {
   const { t } = useI18n();
@@ -68,16 +69,7 @@ function RecordDoseForm({ record, choice, onChoice, onRecorded }: { record: Chil
         <HealthAreaPicker label={t('web.children.dose.place')} value={place} onChange={setPlace} size={4} />
         <FieldError errors={errors} field="orgUnit" />
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {saved && (
-        <p className="success" role="status">
-          {saved}
-        </p>
-      )}
+      <FormOutcome error={error} saved={saved} />
       <div>
         <button type="submit" className="button-primary" disabled={busy || !choice}>
           {t('web.children.dose.submit')}

@@ -14,6 +14,7 @@ import { useSubmit } from '../../components/useSubmit.ts';
 import { todayIso } from '../children/dates.ts';
 import { HealthAreaPicker } from '../children/HealthAreaPicker.tsx';
 import { loadDataSetSources, switchDataSetSource, type DataSetSource, type Source } from './dataSetSourcesApi.ts';
+import { FormOutcome } from '../../components/FormOutcome.tsx';
 
 const other = (source: Source): Source => (source === 'form' ? 'registry' : 'form');
 
@@ -51,16 +52,7 @@ function DataSetSourceCard({ orgUnit, dataSet, onSwitched }: { orgUnit: string; 
           <input type="month" value={month} onChange={(event) => setMonth(event.target.value)} required />
         </label>
         <p className="muted">{t(`web.dataSetSources.consequence.${target}`)}</p>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        {saved && (
-          <p className="success" role="status">
-            {saved}
-          </p>
-        )}
+        <FormOutcome error={error} saved={saved} />
         <div>
           <button type="submit" className="button-primary" disabled={busy || !/^\d{4}-\d{2}$/.test(month)}>
             {t(`web.dataSetSources.switchTo.${target}`)}
