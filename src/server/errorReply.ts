@@ -22,6 +22,8 @@ const statusByCode: Record<string, number> = {
   USERNAME_TAKEN: 409,
   // A duplicate is a conflict with the stored state (RFC 9110 §15.5.10), as DHIS2 answers an import of an existing UID.
   CHILD_EXISTS: 409,
+  // validCompleteOnly: the stored data break a rule of the data set (DHIS2 answers 409 Conflict).
+  COMPLETION_VALIDATION_FAILED: 409,
   PAYLOAD_TOO_LARGE: 413,
   URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,

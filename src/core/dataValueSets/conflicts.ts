@@ -48,6 +48,8 @@ export const conflictCodes = {
   E8031: 'period', // period starts outside the org unit's opening and closing dates
   E8128: 'row', // several values for the same data value
   DATA_SET_SOURCE_IS_REGISTRY: 'orgUnit', // the registry is the data set's source there (store/rollup): no second count
+  // The whole set, after the write: a validation rule broken where a data set accepts only valid data (validCompleteOnly).
+  VALIDATION_RULE_VIOLATED: 'dataSet',
   // Reading the file.
   ROW_INVALID: 'row', // a data value that is not an object of text fields
   ADX_CATEGORY_MISSING: 'categoryOptionCombo', // a category of the combo has no attribute

@@ -2,7 +2,9 @@
 // API returns it): status, importCount {imported, updated, ignored, deleted}, one conflict per
 // rejected value with object, value (the message), errorCode, property and indexes, and
 // rejectedIndexes (2.43). Denw adds `row` and `field` to each conflict: the row the user sees
-// in the file and the field at fault.
+// in the file and the field at fault, and `validationViolations`: the validation rules the
+// written values break (DHIS2 2.42's importer runs none; Denw runs them on import, issue 2
+// scope 6, store/dataValues/importValidation.ts).
 import { translate, type Language } from '../i18n.ts';
 import type { DataValueConflict } from './conflicts.ts';
 import type { ImportStrategy } from './dataValueSet.ts';
@@ -12,6 +14,23 @@ export interface ImportCount {
   updated: number;
   deleted: number;
   ignored: number;
+}
+
+/** A validation rule the imported values break, at one org unit, period and attribute option combo. */
+export interface ImportValidationViolation {
+  /** The rule's code, or its UID. */
+  validationRuleId: string;
+  validationRuleName: Record<Language, string>;
+  importance: 'HIGH' | 'MEDIUM' | 'LOW';
+  organisationUnitId: string;
+  organisationUnitDisplayName: string;
+  periodId: string;
+  attributeOptionComboId: string;
+  leftSideValue: number | null;
+  operator: string;
+  rightSideValue: number | null;
+  /** The data set that accepts only valid data (validCompleteOnly) and so refuses the import (or the completion it asks for), or null. */
+  blockingDataSet: string | null;
 }
 
 export type ImportStatus = 'SUCCESS' | 'WARNING' | 'ERROR';
@@ -25,6 +44,8 @@ export interface ImportSummary {
   rejectedIndexes: number[];
   /** The completion date registered, or false. */
   dataSetComplete: string | false;
+  /** Rules broken by the written values: reported, the values kept, unless `blockingDataSet` is set. */
+  validationViolations: ImportValidationViolation[];
   importOptions: { dryRun: boolean; importStrategy: ImportStrategy; atomicMode: AtomicMode; async: boolean };
 }
 
@@ -42,7 +63,11 @@ export function describeSummary(summary: ImportSummary, language: Language) {
   return {
     responseType: 'ImportSummary',
     status: summary.status,
-    description: translate(`importSummary.${summary.status}`, language, { ...summary.importCount, conflicts: summary.conflicts.length }),
+    description: translate(
+      summary.status === 'ERROR' && summary.validationViolations.some((v) => v.blockingDataSet !== null) ? 'importSummary.ERROR_VALIDATION' : `importSummary.${summary.status}`,
+      language,
+      { ...summary.importCount, conflicts: summary.conflicts.length },
+    ),
     importOptions: summary.importOptions,
     importCount: summary.importCount,
     conflicts: summary.conflicts.map((item) => ({
@@ -56,6 +81,10 @@ export function describeSummary(summary: ImportSummary, language: Language) {
     })),
     rejectedIndexes: summary.rejectedIndexes,
     dataSetComplete: summary.dataSetComplete === false ? 'false' : summary.dataSetComplete,
+    validationViolations: summary.validationViolations.map(({ validationRuleName, ...violation }) => ({
+      ...violation,
+      validationRuleDescription: validationRuleName[language],
+    })),
   };
 }
 

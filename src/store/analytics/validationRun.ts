@@ -36,6 +36,8 @@ export interface ValidationRunRequest {
   periods: readonly string[];
   /** Only the rules that read a data element of this data set (code or UID). */
   dataSet?: string;
+  /** Only the rules that read one of these data elements (codes or UIDs): an import's own. */
+  dataElements?: readonly string[];
   /** Told of each rule left out because it cannot be evaluated. */
   onSkippedRule?: (skipped: SkippedValidationRule) => void;
 }
@@ -165,6 +167,10 @@ async function validate(db: Queryable, request: ValidationRunRequest): Promise<V
     }
     const inDataSet = new Set(elements.rows.flatMap((e) => [e.uid, e.code ?? e.uid]));
     rules = rules.filter((rule) => rule.dataElements.some((de) => inDataSet.has(de)));
+  }
+  if (request.dataElements !== undefined) {
+    const read = new Set(request.dataElements);
+    rules = rules.filter((rule) => rule.dataElements.some((de) => read.has(de)));
   }
   if (rules.length === 0) return [];
 

@@ -3,6 +3,7 @@
 import type pg from 'pg';
 import { DenwError } from '../../core/errors.ts';
 import { parsePeriod, type Period } from '../../core/periods/periods.ts';
+import { runValidation, type ValidationViolation } from '../analytics/validationRun.ts';
 import { registerPeriods } from './dataValueMerge.ts';
 import { findAttributeOptionCombo } from './attributeOptionCombo.ts';
 
@@ -25,6 +26,32 @@ export async function registerComplete(client: Client, registration: Registratio
      DO UPDATE SET completed_by = excluded.completed_by, completed = excluded.completed`,
     [registration.dataSetId, registration.period.id, registration.orgUnitId, registration.attributeOptionComboId, completedBy, completed],
   );
+}
+
+/**
+ * The violations that forbid a completion: DHIS2's validCompleteOnly ("Complete allowed only
+ * if validation passes", data set maintenance; column validation_blocking) — the rules of the
+ * data set (those reading one of its data elements) broken at the org unit, period and
+ * attribute option combo. None when the data set does not ask for it.
+ */
+export async function completionViolations(client: Client, registration: Registration): Promise<{ dataSet: string; violations: ValidationViolation[] }> {
+  const { rows } = await client.query<{ ds: string; blocking: boolean; ou: string; aoc: string }>(
+    `SELECT coalesce(ds.code, ds.uid) AS ds, ds.validation_blocking AS blocking, ou.uid AS ou, coalesce(coc.code, coc.uid) AS aoc
+     FROM data_set ds, org_unit ou, category_option_combo coc WHERE ds.id = $1 AND ou.id = $2 AND coc.id = $3`,
+    [registration.dataSetId, registration.orgUnitId, registration.attributeOptionComboId],
+  );
+  const found = rows[0];
+  if (!found?.blocking) return { dataSet: found?.ds ?? '', violations: [] };
+  const violations = await runValidation(client, { orgUnits: [found.ou], periods: [registration.period.id], dataSet: found.ds });
+  return { dataSet: found.ds, violations: violations.filter((v) => v.attributeOptionComboId === found.aoc) };
+}
+
+/** Refuses (COMPLETION_VALIDATION_FAILED, 409) a completion that validCompleteOnly forbids. */
+export async function assertValidCompletion(client: Client, registration: Registration, key: CompletionKey): Promise<void> {
+  const { violations } = await completionViolations(client, registration);
+  if (violations.length === 0) return;
+  const rules = [...new Set(violations.map((v) => v.validationRuleId))].join(', ');
+  throw new DenwError('COMPLETION_VALIDATION_FAILED', { dataSet: key.dataSet, orgUnit: key.orgUnit, period: registration.period.id, count: violations.length, rules }, 'ds');
 }
 
 /** Removes the registration; true when there was one. */

@@ -8,7 +8,13 @@
 //   4. set-based: values classified against the stored ones and counted; written at once when
 //      all are new and none repeats a key, otherwise after duplicates are found (E8128)
 //      (dataValueMerge.ts) — nothing written when the import is a dry run, or when atomicMode
-//      is ALL and any value was refused.
+//      is ALL and any value was refused;
+//   5. the validation rules that read a written data element run once, set-based, at the
+//      (org unit, period) pairs written (importValidation.ts): violations are reported in the
+//      summary, and the whole import is rolled back when a data set with validCompleteOnly
+//      holds the rule's written data (not on a dry run, which writes nothing to check);
+//   6. the completions asked for (completeDate, ADX) registered, except where the data set's
+//      validCompleteOnly finds a rule broken (its violations then listed).
 // Everything happens on one client in one transaction (the embedded engine's rule).
 //
 // Behaviour: DHIS2 2.42's importer (DefaultDataValueSetService: counts imported/updated/
@@ -32,13 +38,14 @@ import { checkDataValue, type CheckContext, type CheckedDataValue } from '../../
 import { conflict, type DataValueConflict } from '../../core/dataValueSets/conflicts.ts';
 import { resolveIdSchemes, withHeader, type IdSchemeChoice, type ImportStrategy } from '../../core/dataValueSets/dataValueSet.ts';
 import { indexMetadata, type MetadataIndex } from '../../core/dataValueSets/importMetadata.ts';
-import { importStatus, type AtomicMode, type ImportSummary } from '../../core/dataValueSets/importSummary.ts';
+import { importStatus, type AtomicMode, type ImportSummary, type ImportValidationViolation } from '../../core/dataValueSets/importSummary.ts';
 import { parsePeriod, type Period } from '../../core/periods/periods.ts';
 import type { Database } from '../database.ts';
 import { resolveCompletions } from './completions.ts';
 import { registerComplete } from './completeRegistrations.ts';
 import { actionCounts, classifyStaged, createStaging, dropClassified, dropStaged, findDuplicates, ignoredValueRepeated, registerPeriods, stagingWriter, writeClassified, writePlain, type StagingWriter } from './dataValueMerge.ts';
 import type { DataValueSource } from './dataValueSource.ts';
+import { completionRefusal, validateWrittenValues } from './importValidation.ts';
 import { loadImportMetadata } from './importMetadata.ts';
 import { registrySourcedStaged } from '../rollup/rollup.ts';
 
@@ -52,6 +59,12 @@ export interface ImportOptions {
   async: boolean;
   /** Tags the written values ('demo' for the demonstration dataset); real data has none. */
   source?: string;
+  /**
+   * No validation run: one value saved from a form (singleDataValue.ts), which is incomplete
+   * between two saves — its rules are checked on completion (validCompleteOnly) and by
+   * GET /api/validation, as DHIS2's data entry does.
+   */
+  skipValidation?: boolean;
 }
 
 /** The importing user: name (storedBy and audit) and the UID paths of its scope roots. */
@@ -112,6 +125,19 @@ function duplicateConflicts(groups: Awaited<ReturnType<typeof findDuplicates>>):
   );
 }
 
+/** A violation that refuses the import: a conflict of the whole set, naming the rule, where, the two sides and the data set. */
+function validationConflict(v: ImportValidationViolation): DataValueConflict {
+  const side = (value: number | null) => (value === null ? '—' : String(value));
+  return conflict('VALIDATION_RULE_VIOLATED', undefined, v.validationRuleId, {
+    orgUnit: v.organisationUnitId,
+    period: v.periodId,
+    left: side(v.leftSideValue),
+    operator: v.operator,
+    right: side(v.rightSideValue),
+    dataSet: v.blockingDataSet ?? '',
+  });
+}
+
 export async function importDataValues(database: Database, source: DataValueSource, options: ImportOptions, importer: Importer, hooks: ImportHooks = {}): Promise<ImportSummary> {
   const header = { ...source.header, dataSet: source.header.dataSet ?? options.dataSet };
   const dryRun = header.dryRun ?? options.dryRun;
@@ -123,6 +149,7 @@ export async function importDataValues(database: Database, source: DataValueSour
     conflicts: [],
     rejectedIndexes: [],
     dataSetComplete: false,
+    validationViolations: [],
     importOptions,
     ...fields,
   });
@@ -194,10 +221,21 @@ export async function importDataValues(database: Database, source: DataValueSour
       }
       if (write) merge = await writeClassified(client, strategy, merge, write);
     }
+    const validationViolations = write && !options.skipValidation ? await validateWrittenValues(client) : [];
+    const blocking = validationViolations.filter((v) => v.blockingDataSet !== null);
+    if (blocking.length > 0) {
+      await client.query('ROLLBACK');
+      transaction = false;
+      conflicts.push(...blocking.map(validationConflict));
+      return summary({ conflicts, validationViolations, importCount: { imported: 0, updated: 0, deleted: 0, ignored: total }, rejectedIndexes: Array.from({ length: total }, (_, i) => i) });
+    }
     const { counts, rejected } = merge;
     let dataSetComplete: string | false = false;
     if (!dryRun) {
       for (const registration of resolveCompletions(index, header, source.completions)) {
+        const refusal = options.skipValidation ? [] : await completionRefusal(client, registration);
+        validationViolations.push(...refusal);
+        if (refusal.length > 0) continue;
         await registerComplete(client, registration, importer.username, registration.date);
         dataSetComplete = registration.date.slice(0, 10);
       }
@@ -216,6 +254,7 @@ export async function importDataValues(database: Database, source: DataValueSour
       conflicts,
       rejectedIndexes,
       dataSetComplete,
+      validationViolations,
     });
   } catch (error) {
     if (staging) await staging.abort(error as Error);

@@ -109,7 +109,7 @@ export async function writeDataValue(
   return importDataValues(
     database,
     source,
-    { idSchemes: {}, dryRun: false, importStrategy: change.remove ? 'DELETE' : 'CREATE_AND_UPDATE', atomicMode: 'ALL', async: false },
+    { idSchemes: {}, dryRun: false, importStrategy: change.remove ? 'DELETE' : 'CREATE_AND_UPDATE', atomicMode: 'ALL', async: false, skipValidation: true },
     importer,
     hooks,
   );

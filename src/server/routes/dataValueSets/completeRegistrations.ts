@@ -1,9 +1,12 @@
 // Marking a data set complete for an org unit and period, and undoing it, with the parameters
 // of DHIS2's completeDataSetRegistrations API (ds, pe, ou and, for an attribute combo, cc and
-// cp); identifiers are codes or UIDs.
+// cp); identifiers are codes or UIDs. A data set with validCompleteOnly is completed only when
+// its validation rules hold there (409 COMPLETION_VALIDATION_FAILED otherwise, as DHIS2 answers
+// a conflict).
 import type { FastifyInstance } from 'fastify';
 import { DenwError } from '../../../core/errors.ts';
-import { registerComplete, resolveRegistration, unregisterComplete } from '../../../store/dataValues/completeRegistrations.ts';
+import { assertValidCompletion, registerComplete, resolveRegistration, unregisterComplete } from '../../../store/dataValues/completeRegistrations.ts';
+import { inTransaction } from '../../../store/transaction.ts';
 import { defineRoute } from '../../route.ts';
 import { completionKey } from './schema.ts';
 
@@ -23,10 +26,16 @@ export function registerCompletionRoutes(app: FastifyInstance): void {
     tags: ['dataValues'],
     access: 'data:write',
     querystring: completionKey,
+    responses: { 409: 'Règles de validation violées (validCompleteOnly) / validation rules violated (validCompleteOnly)' },
     handler: async ({ query, user }) => {
-      const registration = await resolveRegistration(app.database.pool, keyOf(query), user.scopePaths);
       const completed = new Date();
-      await registerComplete(app.database.pool, registration, user.username, completed);
+      // One transaction: the rules are checked on what the registration is written beside.
+      const registration = await inTransaction(app.database, async (client) => {
+        const found = await resolveRegistration(client, keyOf(query), user.scopePaths);
+        await assertValidCompletion(client, found, keyOf(query));
+        await registerComplete(client, found, user.username, completed);
+        return found;
+      });
       return { dataSet: query.ds, period: registration.period.id, orgUnit: query.ou, completedBy: user.username, completed: completed.toISOString() };
     },
   });
