@@ -192,12 +192,14 @@ async function validate(db: Queryable, request: ValidationRunRequest): Promise<V
   const runnable = rules.flatMap((rule) => [rule.left, rule.right]);
   const values = await loadCellValues(db, catalog, { dataElements: [], expressions: runnable, orgUnitCells, periodCells });
 
+  // An import validates a whole national month (1,400 facilities): no scan of the units per unit.
+  const unitIndex = new Map(units.map((unit, i) => [unit, i]));
   const violations: Array<ValidationViolation & { aoc: number }> = [];
   for (const rule of rules) {
     const ruleDataElements = expressionDataItems([rule.left, rule.right]).map((item) => catalog.dataElement(item.dataElement)!);
     const rulePeriods = new Set(requested.flatMap((p) => periodsWithin(rule.period_type, p)).map((p) => p.id));
     for (const unit of await applicableUnits(db, rule, units)) {
-      const ou = units.indexOf(unit);
+      const ou = unitIndex.get(unit)!;
       periodCells.forEach((cell, pe) => {
         if (!rulePeriods.has(cell.key)) return;
         const combos = new Set(ruleDataElements.flatMap((de) => values.attributeOptionCombosOf(de, ou, pe)));
