@@ -15,6 +15,7 @@ import { openDatabase } from '../../store/database.ts';
 import { dataValueSource, formatOfFileName, type DataValueFormat } from '../../store/dataValues/dataValueSource.ts';
 import { importDataValues } from '../../store/dataValues/importDataValues.ts';
 import { migrate } from '../../store/migrate.ts';
+import { operatorSymbol } from '../../core/metadata/collections.ts';
 
 const usage = `denw import FICHIER|- [options]
 
@@ -162,6 +163,23 @@ export async function run(args: string[]): Promise<number> {
     }
     if (described.conflicts.length > printedConflicts) {
       stdout.write(`${translate('cli.import.moreConflicts', language, { count: described.conflicts.length - printedConflicts })}\n`);
+    }
+    // Rules broken by the written values (kept, unless a data set accepts only valid data).
+    for (const violation of described.validationViolations.slice(0, printedConflicts)) {
+      const side = (value: number | null) => (value === null ? '—' : String(value));
+      stdout.write(
+        `${translate('cli.import.violation', language, {
+          rule: violation.validationRuleDescription,
+          orgUnit: violation.organisationUnitDisplayName,
+          period: violation.periodId,
+          left: side(violation.leftSideValue),
+          operator: operatorSymbol(violation.operator) ?? violation.operator,
+          right: side(violation.rightSideValue),
+        })}\n`,
+      );
+    }
+    if (described.validationViolations.length > printedConflicts) {
+      stdout.write(`${translate('cli.import.moreViolations', language, { count: described.validationViolations.length - printedConflicts })}\n`);
     }
     return summary.status === 'SUCCESS' ? 0 : 1;
   } catch (error) {

@@ -138,6 +138,11 @@ export const VALIDATION_OPERATORS = [
   'exclusive_pair',
 ] as const;
 
+const OPERATOR_SYMBOLS: Record<string, string> = { equal_to: '=', not_equal_to: '≠', greater_than: '>', greater_than_or_equal_to: '≥', less_than: '<', less_than_or_equal_to: '≤' };
+
+/** How a comparison operator reads in a message or a table; undefined for the pair operators, which are named in words. */
+export const operatorSymbol = (operator: string): string | undefined => OPERATOR_SYMBOLS[operator];
+
 /** dhis2-core expression/MissingValueStrategy. */
 export const MISSING_VALUE_STRATEGIES = ['SKIP_IF_ANY_VALUE_MISSING', 'SKIP_IF_ALL_VALUES_MISSING', 'NEVER_SKIP'] as const;
 

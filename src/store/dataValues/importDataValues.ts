@@ -48,6 +48,7 @@ import type { DataValueSource } from './dataValueSource.ts';
 import { completionRefusal, validateWrittenValues } from './importValidation.ts';
 import { loadImportMetadata } from './importMetadata.ts';
 import { registrySourcedStaged } from '../rollup/rollup.ts';
+import { operatorSymbol } from '../../core/metadata/collections.ts';
 
 export interface ImportOptions {
   idSchemes: IdSchemeChoice;
@@ -132,7 +133,7 @@ function validationConflict(v: ImportValidationViolation): DataValueConflict {
     orgUnit: v.organisationUnitId,
     period: v.periodId,
     left: side(v.leftSideValue),
-    operator: v.operator,
+    operator: operatorSymbol(v.operator) ?? v.operator,
     right: side(v.rightSideValue),
     dataSet: v.blockingDataSet ?? '',
   });

@@ -99,13 +99,13 @@ describeEachEngine('validation rules on import', (database) => {
       expect(summary).toMatchObject({ status: 'ERROR', importCount: { imported: 0, updated: 0, deleted: 0, ignored: 3 }, rejectedIndexes: [0, 1, 2] });
       expect(summary.validationViolations).toMatchObject([{ validationRuleId: 'R_P3_LE_P1', organisationUnitId: 'FAC_SEGOU_1', periodId: '202405', leftSideValue: 2, rightSideValue: 1, blockingDataSet: 'EPI_MONTHLY' }]);
       expect(summary.conflicts.map((c) => [c.errorCode, c.object, c.params])).toEqual([
-        ['VALIDATION_RULE_VIOLATED', 'R_P3_LE_P1', { object: 'R_P3_LE_P1', orgUnit: 'FAC_SEGOU_1', period: '202405', left: '2', operator: 'less_than_or_equal_to', right: '1', dataSet: 'EPI_MONTHLY' }],
+        ['VALIDATION_RULE_VIOLATED', 'R_P3_LE_P1', { object: 'R_P3_LE_P1', orgUnit: 'FAC_SEGOU_1', period: '202405', left: '2', operator: '≤', right: '1', dataSet: 'EPI_MONTHLY' }],
       ]);
       expect(describeSummary(summary, 'fr').description).toBe(
         "Rien n'a été importé : les valeurs violent une règle de validation d'un jeu de données qui n'accepte que des données valides",
       );
       expect(describeSummary(summary, 'en').conflicts[0]!.value).toBe(
-        'Validation rule “R_P3_LE_P1” violated at FAC_SEGOU_1 for 202405: 2 less_than_or_equal_to 1 is false; data set EPI_MONTHLY accepts only valid data, nothing is imported',
+        'Validation rule “R_P3_LE_P1” violated at FAC_SEGOU_1 for 202405: 2 ≤ 1 is false; data set EPI_MONTHLY accepts only valid data, nothing is imported',
       );
       expect(await storedCount(database())).toBe(before);
       expect((await database().pool.query('SELECT count(*)::int AS n FROM data_value_audit')).rows[0].n).toBe(audits);

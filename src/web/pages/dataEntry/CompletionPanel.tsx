@@ -6,15 +6,7 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n.tsx';
 import { setCompletion, validateForm, type Violation } from './completionApi.ts';
 import type { FormKey } from './dataEntryApi.ts';
-
-const operatorSymbols: Record<string, string> = {
-  equal_to: '=',
-  not_equal_to: '≠',
-  greater_than: '>',
-  greater_than_or_equal_to: '≥',
-  less_than: '<',
-  less_than_or_equal_to: '≤',
-};
+import { operatorSymbol } from '../../../core/metadata/collections.ts';
 
 function Violations({ violations }: { violations: Violation[] }) {
   const { t, formatNumber } = useI18n();
@@ -43,7 +35,7 @@ function Violations({ violations }: { violations: Violation[] }) {
                 <span className={`status importance-${violation.importance}`}>{t(`web.importance.${violation.importance}`)}</span>
               </td>
               <td className="number">{side(violation.leftSide)}</td>
-              <td className="operator">{operatorSymbols[violation.operator] ?? t(`web.operator.${violation.operator}`)}</td>
+              <td className="operator">{operatorSymbol(violation.operator) ?? t(`web.operator.${violation.operator}`)}</td>
               <td className="number">{side(violation.rightSide)}</td>
             </tr>
           ))}
