@@ -1,6 +1,7 @@
 // Every API route area, one plugin each, mounted under /api.
 import type { FastifyInstance } from 'fastify';
 import analyticsRoutes from './analytics/index.ts';
+import auditRoutes from './audits/index.ts';
 import authRoutes from './auth/index.ts';
 import cmamRoutes from './cmam/index.ts';
 import dataValueSetRoutes from './dataValueSets/index.ts';
@@ -24,6 +25,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(validationRoutes);
   await app.register(cmamRoutes);
   await app.register(dataValueSetRoutes);
+  await app.register(auditRoutes);
   await app.register(growthRoutes);
   await app.register(immunizationAnalysisRoutes);
   await app.register(immunizationRoutes);

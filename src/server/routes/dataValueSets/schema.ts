@@ -15,10 +15,10 @@ const idScheme = z.preprocess(lower, z.enum(['uid', 'code', 'name']));
 
 /** A parameter naming an object or a period: text without the null character, which no query can carry. */
 const withoutNul = z.string().regex(/^[^\u0000]*$/);
-const identifier = withoutNul.min(1);
+export const identifier = withoutNul.min(1);
 
 /** A repeated parameter, or one value with commas (`dataSet=A&dataSet=B` or `dataSet=A,B`). */
-const list = z
+export const list = z
   .union([withoutNul, z.array(withoutNul)])
   .optional()
   .transform((value) => (value === undefined ? [] : (Array.isArray(value) ? value : [value]).flatMap((item) => item.split(',')).map((item) => item.trim()).filter(Boolean)));
@@ -39,7 +39,7 @@ const day = identifier.superRefine((text, context) => {
 });
 
 /** DHIS2 period ids, each checked (period=2024W60 is refused here, with its field). */
-const periodList = list.superRefine((periods, context) => {
+export const periodList = list.superRefine((periods, context) => {
   for (const period of periods) {
     if (!parses(parsePeriod, period)) context.addIssue({ code: 'custom', params: { reason: 'DATA_VALUES_PERIOD_INVALID', value: period }, message: 'period' });
   }
