@@ -11,7 +11,7 @@ import { describeEachEngine } from '../../store/testing/engines.ts';
 import { fixtureOrgUnits, insertFixtures } from '../../store/testing/fixtures.ts';
 import { createUser, loadUser } from '../../store/users.ts';
 import type { CurrentUser, Role } from './abilities.ts';
-import { assertCanRead, assertCanWrite, readScope, writeScope } from './policy.ts';
+import { assertCanRead, assertCanWrite, canWriteOrgUnitMetadata, readScope, writeScope } from './policy.ts';
 
 interface Row {
   role: Role;
@@ -49,6 +49,7 @@ describeEachEngine('access policy', (database) => {
       ...matrix,
       viewer: { role: 'viewer', scope: ['ML04'] },
       superuser: { role: 'superuser', scope: [] },
+      regionManager: { role: 'data_manager', scope: ['ML01'] },
     };
     for (const [name, account] of Object.entries(accounts)) {
       const id = await createUser(db, { username: name, displayName: name, password: 'Mot-de-passe-1', ...account });
@@ -104,6 +105,28 @@ describeEachEngine('access policy', (database) => {
       } catch (error) {
         expect(error).toMatchObject({ code: 'OUT_OF_SCOPE', params: { orgUnit: 'FAC_KAYES_1' }, field: 'orgUnit' });
       }
+    });
+  });
+
+  // Metadata of an org unit: the unit itself, its population, its data set assignments and
+  // group memberships (the metadata import applies it: store/metadata/scopeCheck.ts).
+  describe('org-unit metadata (canWriteOrgUnitMetadata)', () => {
+    const metadataMatrix = {
+      regionManager: { inside: ['ML01', 'ML0101', 'FAC_KAYES_2'], outside: ['ML', 'ML04', 'ML0406', 'FAC_SEGOU_1', 'EXT'] },
+      national: { inside: ['ML', 'ML04', 'FAC_KAYES_1'], outside: ['EXT'] },
+    };
+    for (const [name, row] of Object.entries(metadataMatrix)) {
+      it(`${name} (data_manager): writes ${row.inside.join(', ')}; not ${row.outside.join(', ')}`, () => {
+        for (const code of row.inside) expect(canWriteOrgUnitMetadata(users.get(name)!, paths.get(code)!), code).toBe(true);
+        for (const code of row.outside) expect(canWriteOrgUnitMetadata(users.get(name)!, paths.get(code)!), code).toBe(false);
+      });
+    }
+    it('a data entry user or a viewer writes no metadata, not even inside its scope: its role lacks metadata:write', () => {
+      expect(canWriteOrgUnitMetadata(users.get('region')!, paths.get('ML0101')!)).toBe(false);
+      expect(canWriteOrgUnitMetadata(users.get('viewer')!, paths.get('FAC_SEGOU_1')!)).toBe(false);
+    });
+    it('a superuser writes anywhere, a new root outside every tree included', () => {
+      for (const path of [paths.get('ML')!, paths.get('EXT')!, '/NewRoot0001']) expect(canWriteOrgUnitMetadata(users.get('superuser')!, path), path).toBe(true);
     });
   });
 

@@ -49,6 +49,16 @@ export function scopeFor(user: CurrentUser, access: DataAccess): string[] {
 export const readScope = (user: CurrentUser) => scopeFor(user, 'read');
 export const writeScope = (user: CurrentUser) => scopeFor(user, 'write');
 
+/**
+ * a user may write the metadata of an org unit — the unit itself, its population, targets and
+ * observations, its place in data set assignments and org-unit groups — if its role grants
+ * metadata:write and the unit is in its scope; a superuser anywhere, including outside every
+ * existing tree (it alone creates new roots). Applied by the metadata import (store/metadata/scopeCheck.ts).
+ */
+export function canWriteOrgUnitMetadata(user: CurrentUser, orgUnitPath: string): boolean {
+  return hasAbility(user, 'metadata:write') && (user.role === 'superuser' || inScope(user, orgUnitPath));
+}
+
 /** What the account administration forbids, whoever asks (see routes/users). */
 export interface AccountChange {
   role?: unknown;

@@ -26,6 +26,7 @@ import { inlineSectionSchema, type MetadataObject } from '../../core/metadata/sc
 import type { Database } from '../database.ts';
 import { Bundle, type DocObject } from './bundle.ts';
 import { loadPreheat } from './preheat.ts';
+import { checkOrgUnitScope, type CanWriteOrgUnit } from './scopeCheck.ts';
 import { collectionSpecs } from './specs/index.ts';
 import type { CollectionSpec, ParsedObject, WriteContext } from './specs/spec.ts';
 import { allocateIds } from './writeRows.ts';
@@ -38,6 +39,11 @@ export interface ImportOptions {
   dryRun?: boolean;
   reportMode?: ImportReportMode;
   language?: Language;
+  /**
+   * Whether the importing user may write metadata of an org unit (policy.ts
+   * canWriteOrgUnitMetadata); absent: anywhere (the CLI and the first start). See scopeCheck.ts.
+   */
+  canWriteOrgUnit?: CanWriteOrgUnit;
 }
 
 /** `document`: a metadata document (any object; each known collection must be a list). */
@@ -51,6 +57,10 @@ export async function importMetadata(database: Database, document: object, optio
     const specs = collectionSpecs();
     readDocument(bundle, document as Record<string, unknown>);
     check(bundle, specs);
+    if (options.canWriteOrgUnit) {
+      await checkOrgUnitScope(bundle, client, options.canWriteOrgUnit);
+      if (atomicMode === 'NONE') bundle.cascade();
+    }
     let written = false;
     let refused = false;
     if (atomicMode === 'NONE' || !bundle.hasErrors()) {

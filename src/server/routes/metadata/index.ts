@@ -9,6 +9,7 @@ import { COLLECTIONS, type Collection } from '../../../core/metadata/collections
 import { metadataDocumentSchema } from '../../../core/metadata/schemas.ts';
 import { exportMetadata } from '../../../store/metadata/exportMetadata.ts';
 import { importMetadata } from '../../../store/metadata/importMetadata.ts';
+import { canWriteOrgUnitMetadata } from '../../access/policy.ts';
 import { defineRoute } from '../../route.ts';
 import { metadataReadRoutes } from './readRoutes.ts';
 
@@ -40,8 +41,9 @@ export default async function metadataRoutes(app: FastifyInstance): Promise<void
     access: 'metadata:write',
     querystring: importQuery,
     body: metadataDocumentSchema,
-    handler: async ({ query, body, language, reply }) => {
+    handler: async ({ query, body, user, language, reply }) => {
       const report = await importMetadata(app.database, body, {
+        canWriteOrgUnit: (path) => canWriteOrgUnitMetadata(user, path),
         importStrategy: query.importStrategy,
         atomicMode: query.atomicMode,
         identifier: query.identifier,
