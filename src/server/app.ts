@@ -12,6 +12,7 @@ import { trackAllowedMethods } from './allowedMethods.ts';
 import { createAuthenticator, type Authenticator, type AuthOptions } from './auth/authenticate.ts';
 import { sendError } from './errorReply.ts';
 import { apiRoutes } from './routes/index.ts';
+import type { TrustProxy } from './trustProxy.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -37,6 +38,8 @@ export interface AppOptions {
   auth?: AuthOptions;
   /** Loading state of the demonstration dataset, when the server loads it in the background. */
   demo?: DemoLoading;
+  /** The reverse proxies believed about the client's address and protocol (DENW_TRUST_PROXY, trustProxy.ts); none by default. */
+  trustProxy?: TrustProxy;
 }
 
 /** The demonstration dataset as /api/system/info reports it. */
@@ -52,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 256 * 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
     // Malformed URLs and over-long path parameters get the same error shape as the rest.
     frameworkErrors: (error, request, reply) => {
       request.language = languageFromHeader(request.headers['accept-language']);

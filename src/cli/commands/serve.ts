@@ -8,6 +8,7 @@ import process from 'node:process';
 import { openDatabase } from '../../store/database.ts';
 import { migrate } from '../../store/migrate.ts';
 import { buildApp, type DemoLoading } from '../../server/app.ts';
+import { parseTrustProxy } from '../../server/trustProxy.ts';
 import { ensureAdminUser } from '../../store/users.ts';
 import { isEmptyStore, seedDemoData, seedReferenceData } from '../seed/seedStore.ts';
 
@@ -31,6 +32,7 @@ Premier démarrage / first start: DENW_ADMIN_PASSWORD fixe le mot de passe de «
 `);
     return 0;
   }
+  const trustProxy = parseTrustProxy(process.env.DENW_TRUST_PROXY);
   const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DENW_DATA });
   const log = (line: string) => process.stdout.write(`${line}\n`);
   await migrate(database.pool);
@@ -41,7 +43,7 @@ Premier démarrage / first start: DENW_ADMIN_PASSWORD fixe le mot de passe de «
   await ensureAdminUser(database, { password: process.env.DENW_ADMIN_PASSWORD, print: log });
   const demoPresent = (await database.pool.query(`SELECT EXISTS (SELECT 1 FROM org_unit WHERE source = 'demo') AS present`)).rows[0].present as boolean;
   const demo: DemoLoading = { status: firstStart ? 'loading' : demoPresent ? 'ready' : 'absent', values: 0 };
-  const app = await buildApp({ database, webRoot, demo });
+  const app = await buildApp({ database, webRoot, demo, trustProxy });
   const shutdown = async () => {
     await app.close();
     await database.close();
