@@ -9,6 +9,7 @@ import { openDatabase } from '../../store/database.ts';
 import { migrate } from '../../store/migrate.ts';
 import { buildApp, type DemoLoading } from '../../server/app.ts';
 import { parseTrustProxy } from '../../server/trustProxy.ts';
+import { demoPresent } from '../../store/seed/seedDemo.ts';
 import { ensureAdminUser } from '../../store/users.ts';
 import { isEmptyStore, seedDemoData, seedReferenceData } from '../seed/seedStore.ts';
 
@@ -41,8 +42,7 @@ Premier démarrage / first start: DENW_ADMIN_PASSWORD fixe le mot de passe de «
   const firstStart = !values['no-seed'] && (await isEmptyStore(database));
   if (firstStart) await seedReferenceData(database, log);
   await ensureAdminUser(database, { password: process.env.DENW_ADMIN_PASSWORD, print: log });
-  const demoPresent = (await database.pool.query(`SELECT EXISTS (SELECT 1 FROM org_unit WHERE source = 'demo') AS present`)).rows[0].present as boolean;
-  const demo: DemoLoading = { status: firstStart ? 'loading' : demoPresent ? 'ready' : 'absent', values: 0 };
+  const demo: DemoLoading = { status: firstStart ? 'loading' : (await demoPresent(database)) ? 'ready' : 'absent', values: 0 };
   const app = await buildApp({ database, webRoot, demo, trustProxy });
   const shutdown = async () => {
     await app.close();

@@ -240,6 +240,12 @@ export async function seedDemo(database: Database, { assignments, facilities: co
   return total;
 }
 
+/** Whether the store holds the demonstration dataset (its org units), whoever loaded or removed it. */
+export async function demoPresent(database: Database): Promise<boolean> {
+  const { rows } = await database.pool.query(`SELECT EXISTS (SELECT 1 FROM org_unit WHERE source = $1) AS present`, [demoSource]);
+  return rows[0].present as boolean;
+}
+
 /** Deletes the demonstration dataset and nothing else; returns what it deleted. */
 export async function removeDemo(database: Database): Promise<{ dataValues: number; orgUnits: number }> {
   return inTransaction(database, async (client) => {
