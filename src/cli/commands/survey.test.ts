@@ -1,8 +1,11 @@
 // `denw survey anthro` as an analyst runs it: a child process on a survey file. The
 // prevalences are checked against R's survey package running anthro_prevalence's steps
 // (src/core/survey/reference/anthro-prevalence.R, output committed as anthro-prevalence.csv,
-// on the z-scores of survey-sample.csv), the plausibility statistics against base R
-// (reference/plausibility.R → plausibility.csv); both scripts are re-run when Rscript is installed.
+// on the z-scores of survey-sample.csv), SMART's GAM/MAM/SAM against the same design in R
+// (reference/smart-prevalence.R → smart-prevalence.csv), the z-score means and SDs against
+// anthro's summary calls (anthro-prevalence.R … zscores → anthro-zscores.csv), the plausibility
+// statistics against base R (reference/plausibility.R → plausibility.csv); every script is
+// re-run when Rscript is installed.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,15 +26,19 @@ const objects = (csv: string) => {
   return rows.map((row) => Object.fromEntries(header!.fields.map((name, i) => [name, row.fields[i] ?? ''])));
 };
 
-function compareWithR(rCsv: string, denwCsv: string) {
+const prevalenceColumns = ['prevalence', 'se', 'ci_low', 'ci_high', 'deff'];
+const zscoreColumns = ['mean', 'se', 'ci_low', 'ci_high', 'sd'];
+
+/** Every row of R's table has Denw's row with the same n and values equal to 4 decimals. */
+function compareWithR(rCsv: string, denwCsv: string, rows = 26 * 12, columns = prevalenceColumns) {
   const ours = new Map(objects(denwCsv).map((row) => [`${row.indicator}|${row.group}`, row]));
   const theirs = objects(rCsv);
-  expect(theirs.length).toBe(26 * 12); // 26 anthro indicators × (All, 6 age groups, 2 sexes, 3 regions)
+  expect(theirs.length).toBe(rows); // indicators × (All, 6 age groups, 2 sexes, 3 regions)
   for (const row of theirs) {
     const mine = ours.get(`${row.indicator}|${row.group}`);
     expect(mine, `${row.indicator} ${row.group}`).toBeDefined();
     expect(mine!.n).toBe(row.n);
-    for (const column of ['prevalence', 'se', 'ci_low', 'ci_high', 'deff']) {
+    for (const column of columns) {
       const label = `${row.indicator} ${row.group} ${column}`;
       if (row[column] === '') expect(mine![column], label).toBe('');
       else expect(Math.abs(Number(mine![column]) - Number(row[column])), label).toBeLessThanOrEqual(0.00006);
@@ -71,6 +78,25 @@ describe('denw survey anthro', () => {
   it.runIf(live)('agrees with the same R script run now (Rscript and survey installed)', () => {
     const r = execFileSync('Rscript', [reference('anthro-prevalence.R'), reference('survey-sample-zscores.csv')], { encoding: 'utf8' });
     compareWithR(r, result.stdout);
+  }, 120_000);
+
+  it("adds SMART's GAM, MAM and SAM (6–59 months, SMART flags), equal to R's to 4 decimals (36 estimates)", () => {
+    // The sample's 3 SMART-flagged WHZ (76.87 and 58.26, also WHO-flagged, and −4.55) are left
+    // out, and the 41 children under 6 months: SMART_GAM All rests on 333 children, WH_2 on 375.
+    compareWithR(readFileSync(reference('smart-prevalence.csv'), 'utf8'), result.stdout, 3 * 12);
+    if (live) compareWithR(execFileSync('Rscript', [reference('smart-prevalence.R'), reference('survey-sample-zscores.csv')], { encoding: 'utf8' }), result.stdout, 3 * 12);
+  }, 120_000);
+
+  it("writes anthro's z-score means, SEs, 95 % intervals and SDs with --zscores, equal to R's to 4 decimals (48 rows)", () => {
+    const zscores = run(['anthro', sample, ...design, '--zscores']);
+    expect(zscores.status).toBe(0);
+    expect(zscores.stdout.split('\n')[0]).toBe('indicator,group,n,mean,se,ci_low,ci_high,sd');
+    compareWithR(readFileSync(reference('anthro-zscores.csv'), 'utf8'), zscores.stdout, 4 * 12, zscoreColumns);
+    if (live) {
+      const r = execFileSync('Rscript', [reference('anthro-prevalence.R'), reference('survey-sample-zscores.csv'), 'zscores'], { encoding: 'utf8' });
+      compareWithR(r, zscores.stdout, 4 * 12, zscoreColumns);
+    }
+    expect(run(['anthro', sample, '--zscores', '--plausibility'], 'en_US.UTF-8').status).toBe(2);
   }, 120_000);
 
   it('reads the same survey from an XLSX workbook', async () => {

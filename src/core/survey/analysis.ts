@@ -5,7 +5,7 @@ import { toCsv } from '../csv/csvWriter.ts';
 import { DenwError } from '../errors.ts';
 import type { WhoGrowthTables } from '../growth/index.ts';
 import { plausibilityReport, type PlausibilityReport } from './plausibility.ts';
-import { type PrevalenceResult, type PrevalenceRow, surveyPrevalence } from './prevalence.ts';
+import { type PrevalenceResult, type PrevalenceRow, surveyPrevalence, type ZscoreSummaryRow } from './prevalence.ts';
 import { readSurveyCsv, readSurveyTable, type SurveyColumns } from './records.ts';
 import { classifyPrevalence, type PrevalenceClassification } from './thresholds.ts';
 import { isXlsx, readSurveyWorkbook } from './workbook.ts';
@@ -51,6 +51,14 @@ export function prevalenceCsv(rows: readonly PrevalenceRow[]): string {
   return toCsv([
     ['indicator', 'group', 'n', 'prevalence', 'se', 'ci_low', 'ci_high', 'deff'],
     ...rows.map((r) => [r.indicator, r.group, r.n, fixed(r.prevalence, 4), fixed(r.se, 4), fixed(r.ciLow, 4), fixed(r.ciHigh, 4), fixed(r.deff, 4)]),
+  ], { lineEnding: '\n' });
+}
+
+/** anthro's z-score summary as CSV: indicator (HA, WA, WH, BMI), group, n, mean, se, ci_low, ci_high, sd (z-scores, 4 decimals). */
+export function zscoreSummaryCsv(rows: readonly ZscoreSummaryRow[]): string {
+  return toCsv([
+    ['indicator', 'group', 'n', 'mean', 'se', 'ci_low', 'ci_high', 'sd'],
+    ...rows.map((r) => [r.indicator, r.group, r.n, fixed(r.mean, 4), fixed(r.se, 4), fixed(r.ciLow, 4), fixed(r.ciHigh, 4), fixed(r.sd, 4)]),
   ], { lineEnding: '\n' });
 }
 

@@ -80,6 +80,35 @@ describe('a design computed by hand', () => {
   });
 });
 
+describe('a z-score mean computed by hand (anthro: svymean, confint with df = degf, svyvar)', () => {
+  // One stratum, no cluster (every child its own PSU), weights 1; the 4th child has no z-score.
+  const design = new SurveyDesign({ strata: ['', '', '', ''], clusters: null, weights: [1, 1, 1, 1] });
+  const result = design.mean([-1, -2, 0, Number.NaN]);
+
+  it('estimates the mean of the z-scores present and its linearised SE', () => {
+    // Mean (−1 − 2 + 0)/3 = −1; z_i = (y_i + 1)/3 = 0, −1/3, 1/3 and 0 for the 4th PSU;
+    // Var = 4/3 · (0 + 1/9 + 1/9 + 0) = 8/27 (R: SE 0.5443).
+    expect(result).toMatchObject({ n: 3, estimate: -1 });
+    expect(result.se).toBeCloseTo(Math.sqrt(8 / 27), 15);
+  });
+
+  it('gives a Student t interval on PSUs − strata degrees of freedom', () => {
+    // df = 4 − 1 = 3, t(0.975; 3) = 3.18244630528371 (R qt); R confint: −2.732304 to 0.7323044.
+    const half = 3.18244630528371 * Math.sqrt(8 / 27);
+    expect(result.ciLow).toBeCloseTo(-1 - half, 12);
+    expect(result.ciHigh).toBeCloseTo(-1 + half, 12);
+    expect(result.ciLow).toBeCloseTo(-2.732304, 6);
+  });
+
+  it("gives svyvar's SD, whose n/(n − 1) counts the child without a z-score", () => {
+    // Σw(y − ȳ)²/Σw = (0 + 1 + 1)/3 = 2/3; survey 4.1-1 multiplies by n/(n − 1) with n = 4
+    // weighted children of the domain, not the 3 z-scores: 2/3 · 4/3 = 8/9 (R svyvar: 0.88889),
+    // SD 0.9428 where the textbook sample SD would be 1.
+    expect(result.sd).toBeCloseTo(Math.sqrt(8 / 9), 15);
+    expect(design.mean([1, Number.NaN, Number.NaN, Number.NaN], [true, false, false, false])).toMatchObject({ n: 1, estimate: 1, se: 0, sd: null });
+  });
+});
+
 interface Estimate { indicator: string; group: string; n: number; estimate: number; se: number; ci_low: number; ci_high: number; deff: number; df: number }
 
 function readCsvObjects(text: string): Record<string, string>[] {

@@ -25,6 +25,9 @@
 //            ("replace" because survey's default deff adds a finite-population factor that
 //            depends on how the weights are scaled.)
 //
+//   mean     the same estimate and linearised SE for a z-score; interval mean ± t(0.975; df) · SE
+//            (confint(svymean, df = degf(design)), as anthro); SD √svyvar (see `mean`).
+//
 // Clusters are taken as nested in strata (PSU = stratum + cluster): anthro's svydesign
 // call, without nest = TRUE, stops when a cluster number repeats across strata; when
 // cluster numbers are unique, both give the same PSUs.
@@ -48,6 +51,17 @@ export interface ProportionEstimate {
   ciLow: number | null;
   ciHigh: number | null;
   deff: number | null;
+}
+
+/** A mean with its design-based SE, t interval and the SD of the values (anthro `_r _se _ll _ul _stdev`). */
+export interface MeanEstimate {
+  /** Children of the domain with a value. */
+  n: number;
+  estimate: number | null;
+  se: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  sd: number | null;
 }
 
 export class SurveyDesign {
@@ -102,6 +116,50 @@ export class SurveyDesign {
    * missing (NaN). `domain` selects children (all when omitted).
    */
   proportion(y: ArrayLike<number>, domain?: ArrayLike<boolean>): ProportionEstimate {
+    const { n, weighted, total, estimate: p, variance, squares } = this.linearised(y, domain);
+    if (p === null) return { n, estimate: null, se: null, ciLow: null, ciHigh: null, deff: null };
+    const se = Math.sqrt(variance);
+    const srsVariance = weighted > 1 ? squares / total / (weighted - 1) : 0;
+    const deff = srsVariance > 0 ? variance / srsVariance : null;
+    let ciLow: number | null = null;
+    let ciHigh: number | null = null;
+    if (p === 0 || p === 1) {
+      ciLow = ciHigh = p;
+    } else if (this.degreesOfFreedom > 0) {
+      const half = (studentTQuantile(0.975, this.degreesOfFreedom) * se) / (p * (1 - p));
+      const logit = Math.log(p / (1 - p));
+      ciLow = 1 / (1 + Math.exp(-(logit - half)));
+      ciHigh = 1 / (1 + Math.exp(-(logit + half)));
+    }
+    return { n, estimate: p, se, ciLow, ciHigh, deff };
+  }
+
+  /**
+   * The mean of y (a z-score) over the children of the domain with y not missing (NaN), as
+   * anthro's z-score summary computes it: svymean for the estimate and its SE (the same
+   * linearisation as a proportion), confint(df = degf(design)) for the interval — a Student t
+   * interval, mean ± t(0.975; df) · SE — and √svyvar for the SD. survey 4.1-1's svyvar takes
+   * n/(n − 1) with n the children of the domain with a non-zero weight *before* the missing
+   * values are dropped (`n <- sum(weights(design, "sampling") != 0)` precedes na.rm), so a
+   * domain with missing z-scores gets a slightly smaller SD than the textbook one; anthro's
+   * output has that SD, and so has Denw's. SD null below 2 such children (anthro: NA).
+   */
+  mean(y: ArrayLike<number>, domain?: ArrayLike<boolean>): MeanEstimate {
+    const { n, total, estimate, variance, squares } = this.linearised(y, domain);
+    if (estimate === null) return { n, estimate: null, se: null, ciLow: null, ciHigh: null, sd: null };
+    const se = Math.sqrt(variance);
+    const half = this.degreesOfFreedom > 0 ? studentTQuantile(0.975, this.degreesOfFreedom) * se : null;
+    let members = 0;
+    for (let i = 0; i < this.size; i++) if ((!domain || domain[i]) && this.weights[i] !== 0) members += 1;
+    const sd = members > 1 ? Math.sqrt(((squares / total) * members) / (members - 1)) : null;
+    return { n, estimate, se, ciLow: half === null ? null : estimate - half, ciHigh: half === null ? null : estimate + half, sd };
+  }
+
+  /**
+   * The ratio estimate Σ w·y / Σ w over the domain's children with y present, its Taylor-
+   * linearised variance (see the header), and Σ w (y − estimate)² for the deff and the SD.
+   */
+  private linearised(y: ArrayLike<number>, domain?: ArrayLike<boolean>) {
     let n = 0;
     let weighted = 0;
     let total = 0;
@@ -115,7 +173,7 @@ export class SurveyDesign {
       total += w;
       sum += w * value;
     }
-    if (total === 0) return { n, estimate: null, se: null, ciLow: null, ciHigh: null, deff: null };
+    if (total === 0) return { n, weighted, total, estimate: null, variance: 0, squares: 0 };
     const p = sum / total;
     const psuTotals = new Float64Array(this.psuStratum.length);
     let squares = 0;
@@ -139,20 +197,6 @@ export class SurveyDesign {
       const psus = this.stratumPsuCount[h]!;
       variance += psus > 1 ? (psus / (psus - 1)) * (stratumSquares[h]! - (stratumSum[h]! * stratumSum[h]!) / psus) : stratumSquares[h]!;
     }
-    variance = Math.max(0, variance);
-    const se = Math.sqrt(variance);
-    const srsVariance = weighted > 1 ? squares / total / (weighted - 1) : 0;
-    const deff = srsVariance > 0 ? variance / srsVariance : null;
-    let ciLow: number | null = null;
-    let ciHigh: number | null = null;
-    if (p === 0 || p === 1) {
-      ciLow = ciHigh = p;
-    } else if (this.degreesOfFreedom > 0) {
-      const half = (studentTQuantile(0.975, this.degreesOfFreedom) * se) / (p * (1 - p));
-      const logit = Math.log(p / (1 - p));
-      ciLow = 1 / (1 + Math.exp(-(logit - half)));
-      ciHigh = 1 / (1 + Math.exp(-(logit + half)));
-    }
-    return { n, estimate: p, se, ciLow, ciHigh, deff };
+    return { n, weighted, total, estimate: p, variance: Math.max(0, variance), squares };
   }
 }

@@ -76,6 +76,59 @@ describe("anthro_prevalence's rules", () => {
   });
 });
 
+describe("SMART's GAM, MAM and SAM: children 6–59 months, SMART flags instead of WHO flags", () => {
+  const survey = [
+    child({ ageDays: 400, zwfl: -4.0, fwfl: 0 }), // no WHO flag (|z| ≤ 5), a SMART flag
+    child({ ageDays: 500, zwfl: -2.5, fwfl: 0 }),
+    child({ ageDays: 600, zwfl: -1.0, fwfl: 0 }),
+    child({ ageDays: 700, zwfl: 0.5, fwfl: 0 }),
+    child({ ageDays: 800, zwfl: 1.0, fwfl: 0 }),
+    child({ ageDays: 900, zwfl: 3.5, fwfl: 0 }), // a SMART flag
+    child({ ageDays: 1000, oedema: true }), // no WHZ: a case of GAM and SAM
+    child({ ageDays: 100, zwfl: -2.0, fwfl: 0 }), // 3.3 months: not in SMART's population
+  ];
+  const r = surveyPrevalence(survey, { clustered: false });
+  const at = (indicator: string) => r.rows.find((x) => x.indicator === indicator && x.group === 'All')!;
+
+  it('flags WHZ more than 3 from the observed mean, as the plausibility report does', () => {
+    // WHZ present: −4, −2.5, −1, 0.5, 1, 3.5, −2; mean −4.5/7 = −0.642857; kept: [−3.642857, 2.357143].
+    expect(r.smartFlags.whzMean).toBeCloseTo(-4.5 / 7, 12);
+    expect(r.smartFlags.excluded).toBe(2); // −4 and 3.5
+  });
+
+  it('counts GAM, MAM and SAM among the 6–59-month children without a SMART flag', () => {
+    // Children 2, 3, 4, 5 and the oedema case: n = 5. GAM: −2.5 and oedema (2/5); MAM: −2.5
+    // (1/5); SAM: oedema (1/5). N = 8 children, each its own PSU: Var = 8/7 · p(1 − p)/5.
+    expect(at('SMART_GAM')).toMatchObject({ n: 5, prevalence: 40 });
+    expect(at('SMART_GAM').se).toBeCloseTo(100 * Math.sqrt((8 / 7) * 0.4 * 0.6 / 5), 12);
+    expect(at('SMART_MAM')).toMatchObject({ n: 5, prevalence: 20 });
+    expect(at('SMART_SAM')).toMatchObject({ n: 5, prevalence: 20 });
+    // anthro's WHO-flag rows on the same children differ: 0–59 months, −4 kept, 3 of 8.
+    expect(at('WH_2')).toMatchObject({ n: 8, prevalence: 37.5 });
+    expect(at('WH_3')).toMatchObject({ n: 8, prevalence: 25 });
+  });
+
+  it('lists the SMART rows in every group, empty for 0–5 months', () => {
+    expect(r.rows.find((x) => x.indicator === 'SMART_GAM' && x.group === 'Age group: 00-05 mo')).toMatchObject({ n: 0, prevalence: null });
+  });
+});
+
+describe("anthro's z-score summary", () => {
+  it('averages z-scores without WHO flags, and weight-based ones without oedema, by group', () => {
+    // All 5 analysed children of the first set: HAZ −2.5, 0, −3.5, −1, 1 (mean −1.2);
+    // WHZ −2.5, −3.5, 0 (oedema and the WHO-flagged −6 left out): mean −2, n 3.
+    const summary = (indicator: string, group = 'All') => result.zscoreSummary.find((x) => x.indicator === indicator && x.group === group)!;
+    expect(summary('HA')).toMatchObject({ n: 5 });
+    expect(summary('HA').mean).toBeCloseTo(-1.2, 12);
+    expect(summary('WH')).toMatchObject({ n: 3, mean: -2 });
+    // Girls: WHZ −2.5 and 0 (the third girl's −6 is flagged): mean −1.25.
+    expect(summary('WH', 'Sex: Female')).toMatchObject({ n: 2, mean: -1.25 });
+    expect(summary('WA')).toMatchObject({ n: 0, mean: null, sd: null });
+    expect(result.zscoreSummary.map((x) => x.indicator).filter((x, i, all) => all.indexOf(x) === i)).toEqual(['HA', 'WA', 'WH', 'BMI']);
+    expect(result.zscoreSummary.filter((x) => x.indicator === 'HA').map((x) => x.group)).toEqual(result.rows.filter((x) => x.indicator === 'HA_2').map((x) => x.group));
+  });
+});
+
 describe('strata, clusters, weights and extra groups', () => {
   it('leaves out children without cluster or stratum, counts a missing weight as 0, groups by stratum and column', () => {
     const survey = [
@@ -109,5 +162,7 @@ describe('classification of prevalences', () => {
     // Mali SMART 2024: national GAM 11.5 % ("sérieuse" / phase 3); Gao, Kidal, Ménaka > 15 % (critical, phase 4).
     expect([4.9, 5, 11.5, 15.1, 30].map((p) => classifyPrevalence('WH_2', p).ipcPhase)).toEqual([1, 2, 3, 4, 5]);
     expect(classifyPrevalence('WH_2', null)).toEqual({ whoUnicef2018: null, ipcPhase: null });
+    // SMART's GAM (6–59 months, SMART flags) on the same IPC scale; the WHO/UNICEF 2018 scale is for 0–59 months' wasting.
+    expect(classifyPrevalence('SMART_GAM', 11.5)).toEqual({ whoUnicef2018: null, ipcPhase: 3 });
   });
 });

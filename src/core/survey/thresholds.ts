@@ -42,12 +42,18 @@ export const whoUnicef2018Thresholds: Readonly<Record<string, ThresholdScale<Pre
   },
 };
 
-/** IPC AMN phase (1–5) from GAM by WHZ, i.e. anthro's WH_2 (oedema included). */
+const ipcGamScale: ThresholdScale<number> = {
+  source: 'IPC Technical Manual 3.1 (2021), IPC Acute Malnutrition reference table (GAM by WHZ)',
+  classes: [{ from: 0, value: 1 }, { from: 5, value: 2 }, { from: 10, value: 3 }, { from: 15, value: 4 }, { from: 30, value: 5 }],
+};
+
+/**
+ * IPC AMN phase (1–5) from GAM by WHZ (oedema included): anthro's WH_2, and SMART_GAM — the
+ * GAM of the SMART surveys (6–59 months, SMART flags) that IPC AMN analyses mostly rest on.
+ */
 export const ipcAcuteMalnutritionPhases: Readonly<Record<string, ThresholdScale<number>>> = {
-  WH_2: {
-    source: 'IPC Technical Manual 3.1 (2021), IPC Acute Malnutrition reference table (GAM by WHZ)',
-    classes: [{ from: 0, value: 1 }, { from: 5, value: 2 }, { from: 10, value: 3 }, { from: 15, value: 4 }, { from: 30, value: 5 }],
-  },
+  WH_2: ipcGamScale,
+  SMART_GAM: ipcGamScale,
 };
 
 /** The class of a prevalence (%) on a scale: the last class whose lower bound it reaches. */

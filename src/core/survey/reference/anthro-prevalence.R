@@ -6,6 +6,12 @@
 # region as anthro's "Other grouping" would.
 # Usage: Rscript anthro-prevalence.R survey-sample-zscores.csv > anthro-prevalence.csv
 # Output: indicator, group, n, prevalence, se, ci_low, ci_high, deff (percent).
+# With a second argument "zscores": anthro's z-score summary instead (compute_prevalence_
+# zscore_summary's svymean, confint(df = degf(design)) and svyvar, by svyby as anthro calls
+# them, the "All" row without svyby as anthro computes it) on the z-scores without WHO flags
+# and, for the weight-based ones, without oedema (anthro's z_summ):
+#   Rscript anthro-prevalence.R survey-sample-zscores.csv zscores > anthro-zscores.csv
+# Output: indicator (HA, WA, WH, BMI), group, n (z-scores present), mean, se, ci_low, ci_high, sd.
 suppressMessages(library(survey))
 args <- commandArgs(trailingOnly = TRUE)
 d <- read.csv(args[[1]], stringsAsFactors = FALSE)
@@ -43,6 +49,38 @@ indicators[["HA_2_WH2"]] <- both(function(x) x > 2)
 
 options(survey.lonely.psu = "adjust")
 out <- NULL
+if (length(args) > 1 && args[[2]] == "zscores") {
+  z_summ <- c(HA = "zlen", WA = "zwei", WH = "zwfl", BMI = "zbmi")
+  for (name in names(z_summ)) {
+    survey_data <- data.frame(cluster = d$cluster, strata = d$region, sampling_weights = d$weight, var_summ = d[[z_summ[[name]]]])
+    design <- svydesign(ids = ~cluster, strata = ~strata, weights = ~sampling_weights, data = survey_data)
+    df <- degf(design)
+    for (g in groups) {
+      survey_data$survey_subsets <- g$values
+      design <- svydesign(ids = ~cluster, strata = ~strata, weights = ~sampling_weights, data = survey_data)
+      if (g$label == "All") {
+        m <- svymean(~var_summ, design, na.rm = TRUE)
+        ci <- confint(m, df = df)
+        sd <- sqrt(coef(svyvar(~var_summ, design, na.rm = TRUE))[[1]])
+        est <- data.frame(level = "All", mean = coef(m)[[1]], se = SE(m)[[1]], ci_low = ci[1], ci_high = ci[2], sd = sd)
+      } else {
+        m <- svyby(~var_summ, ~survey_subsets, design, svymean, na.rm = TRUE, na.rm.all = TRUE, drop.empty.groups = FALSE)
+        ci <- confint(m, df = df)
+        v <- svyby(~var_summ, ~survey_subsets, design, svyvar, na.rm = TRUE, na.rm.all = TRUE, drop.empty.groups = FALSE)
+        est <- data.frame(level = as.character(m$survey_subsets), mean = m$var_summ, se = SE(m), ci_low = ci[, 1], ci_high = ci[, 2], sd = sqrt(v[, 2]))
+      }
+      for (level in levels(g$values)) {
+        group <- if (g$label == "All") "All" else paste0(g$label, ": ", level)
+        n <- sum(!is.na(g$values) & g$values == level & !is.na(survey_data$var_summ))
+        e <- est[est$level == level, ]
+        if (n == 0 || nrow(e) == 0) e <- data.frame(level = level, mean = NA, se = NA, ci_low = NA, ci_high = NA, sd = NA)
+        out <- rbind(out, data.frame(indicator = name, group = group, n = n, mean = e$mean, se = e$se, ci_low = e$ci_low, ci_high = e$ci_high, sd = e$sd))
+      }
+    }
+  }
+  write.csv(out, stdout(), row.names = FALSE, quote = FALSE, na = "")
+  quit(save = "no")
+}
 for (name in names(indicators)) {
   survey_data <- data.frame(cluster = d$cluster, strata = d$region, sampling_weights = d$weight, var_prev = indicators[[name]])
   design <- svydesign(ids = ~cluster, strata = ~strata, weights = ~sampling_weights, data = survey_data)

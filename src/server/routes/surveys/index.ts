@@ -1,7 +1,8 @@
 // Survey analysis over HTTP: POST /api/surveys/anthro takes a child anthropometry survey (CSV
 // text or an XLSX workbook) and the names of its design columns, and answers the SMART
-// plausibility report and the prevalence table of `denw survey anthro` (src/core/survey),
-// as JSON, or one of the two tables as CSV. Nothing is stored.
+// plausibility report, the prevalence table (anthro's indicators with WHO flags, and SMART's
+// GAM/MAM/SAM with SMART flags) and anthro's z-score means of `denw survey anthro`
+// (src/core/survey), as JSON, or one of the three tables as CSV. Nothing is stored.
 // POST /api/surveys/anthro/observations runs the same analysis and saves its stunting,
 // wasting and underweight prevalences (total, by sex, and by stratum where the stratum is an
 // org unit code) as survey values of the results framework, with source, method, 95 %
@@ -9,7 +10,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { translate } from '../../../core/i18n.ts';
-import { analyseAnthroSurvey, plausibilityCsv, prevalenceCsv } from '../../../core/survey/analysis.ts';
+import { analyseAnthroSurvey, plausibilityCsv, prevalenceCsv, zscoreSummaryCsv } from '../../../core/survey/analysis.ts';
 import type { Language } from '../../../core/i18n.ts';
 import { surveyObservations } from '../../../core/survey/observations.ts';
 import { SurveyInputError, surveyIssueCode, type SurveyColumns } from '../../../core/survey/records.ts';
@@ -71,7 +72,8 @@ export default async function surveyRoutes(app: FastifyInstance): Promise<void> 
     querystring: z.object({
       ...designQuery,
       format: z.enum(['json', 'csv']).optional().describe('Format de la réponse (sinon selon Accept) / response format (else by Accept)'),
-      table: z.enum(['prevalence', 'plausibility']).default('prevalence').describe('Tableau rendu en CSV / table returned as CSV'),
+      table: z.enum(['prevalence', 'plausibility', 'zscores']).default('prevalence')
+        .describe('Tableau rendu en CSV (prévalences, plausibilité SMART, moyennes des z-scores) / table returned as CSV (prevalences, SMART plausibility, z-score means)'),
     }),
     handler: async ({ query, request, reply, language }) => {
       const analysis = await analyse(request, reply, designColumns(query), language);
@@ -79,6 +81,7 @@ export default async function surveyRoutes(app: FastifyInstance): Promise<void> 
       const output = query.format ?? (/\b(text|application)\/csv\b/.test(request.headers.accept ?? '') ? 'csv' : 'json');
       if (output === 'csv') {
         reply.type('text/csv; charset=utf-8');
+        if (query.table === 'zscores') return zscoreSummaryCsv(analysis.prevalence.zscoreSummary);
         return query.table === 'plausibility' ? plausibilityCsv(analysis.plausibility) : prevalenceCsv(analysis.prevalence.rows);
       }
       return analysis;

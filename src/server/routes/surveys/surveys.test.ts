@@ -1,17 +1,20 @@
 /// <reference types="vite/client" />
 // POST /api/surveys/anthro through the real application, on both engines: the survey sample
 // of src/core/survey/reference, whose prevalences R's survey package computed running
-// anthro_prevalence's steps (anthro-prevalence.csv); bad cells answered 400 by row and column.
+// anthro_prevalence's steps (anthro-prevalence.csv), SMART's GAM (smart-prevalence.csv) and
+// anthro's z-score means (anthro-zscores.csv); bad cells answered 400 by row and column.
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { parseCsv } from '../../../core/csv/csvReader.ts';
 import anthroPrevalenceCsv from '../../../core/survey/reference/anthro-prevalence.csv?raw';
+import anthroZscoresCsv from '../../../core/survey/reference/anthro-zscores.csv?raw';
+import smartPrevalenceCsv from '../../../core/survey/reference/smart-prevalence.csv?raw';
 import sampleCsv from '../../../core/survey/reference/survey-sample.csv?raw';
 import { describeEachEngineApp } from '../../testing/testApp.ts';
 
 const design = 'cluster=cluster&strata=region&weight=weight';
-const rResult = (indicator: string, group: string) => {
-  const [header, ...rows] = parseCsv(anthroPrevalenceCsv);
+const rResult = (indicator: string, group: string, csv = anthroPrevalenceCsv) => {
+  const [header, ...rows] = parseCsv(csv);
   const row = rows.find((r) => r.fields[0] === indicator && r.fields[1] === group)!;
   return Object.fromEntries(header!.fields.map((name, i) => [name, Number(row.fields[i])]));
 };
@@ -34,6 +37,28 @@ describeEachEngineApp('survey analysis API', (api) => {
     expect(body.plausibility.lines).toHaveLength(10);
     expect(body.plausibility).toMatchObject({ children: 377 });
     expect(body.prevalence).toMatchObject({ included: 377, excludedMissingDesign: 0, degreesOfFreedom: 21 });
+  });
+
+  it("answers SMART's GAM beside anthro's WH_2, labelled by its flags, and anthro's z-score means", async () => {
+    const body = (await post(design, sampleCsv)).json();
+    const gam = body.prevalence.rows.find((r: { indicator: string; group: string }) => r.indicator === 'SMART_GAM' && r.group === 'All');
+    const r = rResult('SMART_GAM', 'All', smartPrevalenceCsv);
+    expect(gam.n).toBe(r.n);
+    for (const [ours, theirs] of [['prevalence', 'prevalence'], ['se', 'se'], ['ciLow', 'ci_low'], ['ciHigh', 'ci_high']] as const) {
+      expect(Math.abs(gam[ours] - r[theirs]!)).toBeLessThan(1e-6);
+    }
+    // R: SMART_GAM All = 11.51 %: IPC AMN phase 3, no WHO/UNICEF 2018 class (a 0–59-month scale).
+    expect(body.classification.SMART_GAM).toEqual({ whoUnicef2018: null, ipcPhase: 3 });
+    // 3 SMART-flagged WHZ (mean of every WHZ of the file, as the plausibility report: 0.80 % of 374).
+    expect(body.prevalence.smartFlags.excluded).toBe(3);
+    expect(body.prevalence.smartFlags.whzMean).toBeCloseTo(body.plausibility.smartFlags.whz.mean, 12);
+    const whz = body.prevalence.zscoreSummary.find((z: { indicator: string; group: string }) => z.indicator === 'WH' && z.group === 'All');
+    const rz = rResult('WH', 'All', anthroZscoresCsv);
+    for (const [ours, theirs] of [['mean', 'mean'], ['se', 'se'], ['ciLow', 'ci_low'], ['ciHigh', 'ci_high'], ['sd', 'sd']] as const) {
+      expect(Math.abs(whz[ours] - rz[theirs]!)).toBeLessThan(1e-6);
+    }
+    const csv = await post(`${design}&format=csv&table=zscores`, sampleCsv);
+    expect(csv.body.split('\n')[0]).toBe('indicator,group,n,mean,se,ci_low,ci_high,sd');
   });
 
   it('answers one table as CSV with format=csv', async () => {
