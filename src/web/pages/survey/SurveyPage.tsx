@@ -1,22 +1,28 @@
 // Survey analysis: upload a child anthropometry survey (CSV or XLSX), name its design columns,
-// and see the SMART plausibility report and the prevalence table with design-based 95 %
-// intervals, as WHO's anthro_prevalence computes them (POST /api/surveys/anthro). Nothing is
-// stored; unreadable cells are listed by row and column.
+// and see the SMART plausibility report, the prevalence table with design-based 95 %
+// intervals as WHO's anthro_prevalence computes them (WHO flags) with SMART's GAM/MAM/SAM
+// (SMART flags, 6–59 months) beside them, and anthro's z-score means and SDs, by group
+// (POST /api/surveys/anthro). Nothing is stored; unreadable cells are listed by row and column.
 import { type FormEvent, useState } from 'react';
 import { api, ApiError } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 
 interface PlausibilityLine { criterion: string; value: number | null; p: number | null; n: number; class: string | null; points: number }
 interface PrevalenceRow { indicator: string; group: string; n: number; prevalence: number | null; se: number | null; ciLow: number | null; ciHigh: number | null; deff: number | null }
+interface ZscoreSummaryRow { indicator: string; group: string; n: number; mean: number | null; se: number | null; ciLow: number | null; ciHigh: number | null; sd: number | null }
 interface Analysis {
   plausibility: { children: number; lines: PlausibilityLine[]; score: number; class: string };
-  prevalence: { rows: PrevalenceRow[]; included: number; excludedMissingDesign: number; excludedOver1826Days: number; missingWeight: number };
+  prevalence: {
+    rows: PrevalenceRow[]; included: number; excludedMissingDesign: number; excludedOver1826Days: number; missingWeight: number;
+    smartFlags: { whzMean: number | null; excluded: number };
+    zscoreSummary: ZscoreSummaryRow[];
+  };
   classification: Record<string, { whoUnicef2018: string | null; ipcPhase: number | null }>;
 }
 interface CellError { row: number; field: string; message: string }
 
-/** The indicators shown first, in the order nutritionists read them. */
-const MAIN_INDICATORS = ['WH_2', 'WH_3', 'WH_MAM', 'MUAC_GAM', 'MUAC_SAM', 'HA_2', 'HA_3', 'WA_2', 'WA_3', 'WH2', 'HA_2_WH_2'];
+/** The indicators shown first, in the order nutritionists read them: WHO-flag acute malnutrition, then SMART's. */
+const MAIN_INDICATORS = ['WH_2', 'WH_3', 'WH_MAM', 'SMART_GAM', 'SMART_SAM', 'SMART_MAM', 'MUAC_GAM', 'MUAC_SAM', 'HA_2', 'HA_3', 'WA_2', 'WA_3', 'WH2', 'HA_2_WH_2'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export default function SurveyPage() {
@@ -58,6 +64,7 @@ export default function SurveyPage() {
         .filter((row) => row.group === group)
         .sort((a, b) => rank(a.indicator) - rank(b.indicator))
     : [];
+  const means = analysis ? analysis.prevalence.zscoreSummary.filter((row) => row.group === group) : [];
 
   return (
     <div className="survey-page">
@@ -131,6 +138,9 @@ export default function SurveyPage() {
                 over1826: analysis.prevalence.excludedOver1826Days, missingWeight: analysis.prevalence.missingWeight,
               })}
             </p>
+            <p className="muted survey-smart-flags">
+              {t('web.survey.smartFlags', { mean: number(analysis.prevalence.smartFlags.whzMean, 2), excluded: analysis.prevalence.smartFlags.excluded })}
+            </p>
             <label>
               {t('web.survey.group')}
               <select value={group} onChange={(e) => setGroup(e.target.value)}>
@@ -165,6 +175,33 @@ export default function SurveyPage() {
                     </tr>
                   );
                 })}
+              </tbody>
+            </table>
+          </section>
+
+          <section className="card table-card">
+            <h2 className="card-title">{t('web.survey.zscores')}</h2>
+            <p className="muted">{groupLabel(group, t)}</p>
+            <table className="data-table survey-zscores">
+              <thead>
+                <tr>
+                  <th>{t('web.survey.index')}</th>
+                  <th className="number">n</th>
+                  <th className="number">{t('web.survey.mean')}</th>
+                  <th className="number">{t('web.survey.meanCi')}</th>
+                  <th className="number">{t('web.survey.sd')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {means.map((row) => (
+                  <tr key={row.indicator} data-indicator={row.indicator}>
+                    <th scope="row"><code>{row.indicator}</code> {t(`web.survey.zscore.${row.indicator}`)}</th>
+                    <td className="number">{row.n}</td>
+                    <td className="number" data-value={row.mean ?? ''}>{number(row.mean, 2)}</td>
+                    <td className="number">{row.ciLow === null ? '–' : `${number(row.ciLow, 2)} – ${number(row.ciHigh, 2)}`}</td>
+                    <td className="number" data-sd={row.sd ?? ''}>{number(row.sd, 2)}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </section>
