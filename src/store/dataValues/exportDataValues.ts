@@ -155,12 +155,13 @@ async function* pagesOf(
       `SELECT dv.data_element_id AS de, dv.period_id AS pe, p.iso, dv.org_unit_id AS ou, dv.category_option_combo_id AS coc,
          dv.attribute_option_combo_id AS aoc, dv.value, dv.stored_by, dv.created, dv.last_updated, dv.comment, dv.followup
        FROM data_value dv JOIN period p ON p.id = dv.period_id
-       WHERE dv.data_element_id = ANY($1::int[])
-         AND (CASE WHEN $2::text[] IS NULL THEN p.start_date >= $3::date AND p.end_date <= $4::date ELSE p.iso = ANY($2::text[]) END)
+       WHERE dv.period_id = ANY(ARRAY(SELECT id FROM period
+           WHERE CASE WHEN $2::text[] IS NULL THEN start_date >= $3::date AND end_date <= $4::date ELSE iso = ANY($2::text[]) END))
+         AND dv.data_element_id = ANY($1::int[])
          AND dv.org_unit_id IN (SELECT id FROM org_unit WHERE id = ANY($5::int[]) OR path LIKE ANY($6::text[]))
          AND (cardinality($7::int[]) = 0 OR dv.attribute_option_combo_id = ANY($7::int[]))
-         AND (dv.data_element_id, dv.period_id, dv.org_unit_id, dv.category_option_combo_id, dv.attribute_option_combo_id) > ($8, $9, $10, $11, $12)
-       ORDER BY dv.data_element_id, dv.period_id, dv.org_unit_id, dv.category_option_combo_id, dv.attribute_option_combo_id
+         AND (dv.period_id, dv.org_unit_id, dv.data_element_id, dv.category_option_combo_id, dv.attribute_option_combo_id) > ($8, $9, $10, $11, $12)
+       ORDER BY dv.period_id, dv.org_unit_id, dv.data_element_id, dv.category_option_combo_id, dv.attribute_option_combo_id
        LIMIT ${pageSize}`,
       [filter.elementIds, filter.periods, filter.startDate, filter.endDate, filter.orgUnitIds, filter.descendantPaths, filter.attributeComboIds, ...after],
     );
@@ -186,7 +187,7 @@ async function* pagesOf(
       };
     });
     const last = rows.at(-1)!;
-    after = [last.de, last.pe, last.ou, last.coc, last.aoc];
+    after = [last.pe, last.ou, last.de, last.coc, last.aoc];
     if (rows.length < pageSize) return;
   }
 }
