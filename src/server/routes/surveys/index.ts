@@ -16,7 +16,7 @@ import { surveyObservations } from '../../../core/survey/observations.ts';
 import { SurveyInputError, surveyIssueCode, type SurveyColumns } from '../../../core/survey/records.ts';
 import { whoGrowthTables } from '../../../store/growth/whoGrowthTables.ts';
 import { saveSurveyObservations } from '../../../store/surveys/surveyObservations.ts';
-import { inScope } from '../../access/abilities.ts';
+import { canWriteOrgUnitMetadata } from '../../access/policy.ts';
 import { defineRoute } from '../../route.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -108,7 +108,8 @@ export default async function surveyRoutes(app: FastifyInstance): Promise<void> 
       const result = await saveSurveyObservations(request.server.database, {
         orgUnit: query.orgUnit, year: query.year, source: query.source,
         observations: surveyObservations(analysis.prevalence.rows, columns.strata),
-        mayWrite: (path) => inScope(user, path),
+        // Observations of an org unit are its metadata (access/policy.ts): inside the writer's scope.
+        mayWrite: (path) => canWriteOrgUnitMetadata(user, path),
       });
       return { ...result, year: query.year, source: query.source };
     },

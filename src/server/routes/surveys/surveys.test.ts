@@ -4,13 +4,14 @@
 // anthro_prevalence's steps (anthro-prevalence.csv), SMART's GAM (smart-prevalence.csv) and
 // anthro's z-score means (anthro-zscores.csv); bad cells answered 400 by row and column.
 import ExcelJS from 'exceljs';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../core/csv/csvReader.ts';
 import anthroPrevalenceCsv from '../../../core/survey/reference/anthro-prevalence.csv?raw';
 import anthroZscoresCsv from '../../../core/survey/reference/anthro-zscores.csv?raw';
 import smartPrevalenceCsv from '../../../core/survey/reference/smart-prevalence.csv?raw';
 import sampleCsv from '../../../core/survey/reference/survey-sample.csv?raw';
-import { describeEachEngineApp } from '../../testing/testApp.ts';
+import { createUser } from '../../../store/users.ts';
+import { describeEachEngineApp, testPassword } from '../../testing/testApp.ts';
 
 const design = 'cluster=cluster&strata=region&weight=weight';
 const rResult = (indicator: string, group: string, csv = anthroPrevalenceCsv) => {
@@ -147,5 +148,43 @@ describeEachEngineApp('saving survey prevalences as results framework values', (
 
   it('needs the right to edit the results framework', async () => {
     expect((await save('kayes')).statusCode).toBe(403);
+  });
+
+  describe("a data manager of Kayes (ML01): observations inside its region only (access/policy.ts canWriteOrgUnitMetadata)", () => {
+    const kayesManager = { authorization: `Basic ${Buffer.from(`kayesmanager:${testPassword}`).toString('base64')}`, 'accept-language': 'en' };
+    const saveAs = (orgUnit: string, source: string, payload: string) =>
+      api().inject({
+        method: 'POST',
+        url: `/api/surveys/anthro/observations?${design}&orgUnit=${orgUnit}&year=2025&source=${encodeURIComponent(source)}`,
+        payload,
+        headers: { ...kayesManager, 'content-type': 'text/csv' },
+      });
+    const savedRows = async (source: string) =>
+      (await api().database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM rf_observation WHERE source = $1', [source])).rows[0]!.n;
+
+    beforeAll(async () => {
+      await createUser(api().database, { username: 'kayesmanager', displayName: 'Kayes DM', password: testPassword, role: 'data_manager', scope: ['ML01'] });
+    });
+
+    it('refuses a survey of the country (403 OUT_OF_SCOPE naming ML) and writes nothing', async () => {
+      const response = await saveAs('ML', 'SMART national by Kayes DM', coded);
+      expect(response.json()).toMatchObject({ httpStatusCode: 403, errorCode: 'OUT_OF_SCOPE', message: 'Org unit ML is outside your scope' });
+      expect(await savedRows('SMART national by Kayes DM')).toBe(0);
+    });
+
+    it('refuses a survey of Kayes with a stratum of Ségou (ML04), and writes none of its rows', async () => {
+      const response = await saveAs('ML01', 'SMART Kayes with ML04', coded);
+      expect(response.json()).toMatchObject({ httpStatusCode: 403, errorCode: 'OUT_OF_SCOPE', message: 'Org unit ML04 is outside your scope' });
+      expect(await savedRows('SMART Kayes with ML04')).toBe(0);
+    });
+
+    it('saves a survey of Kayes whose strata lie in Kayes', async () => {
+      // Kayes's stratum as the cercle ML0101; Mopti and Gao name no org unit and are skipped.
+      const inKayes = sampleCsv.replace(/^Kayes,/gm, 'ML0101,');
+      const response = await saveAs('ML01', 'SMART Kayes', inKayes);
+      // 2 result indicators × (T, F, M at ML01 + T at ML0101).
+      expect(response.json()).toEqual({ saved: 8, unmatchedStrata: ['Gao', 'Mopti'], year: 2025, source: 'SMART Kayes' });
+      expect(await savedRows('SMART Kayes')).toBe(8);
+    });
   });
 });
