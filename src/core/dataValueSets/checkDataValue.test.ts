@@ -23,10 +23,10 @@ const metadata: ImportMetadata = {
     { ...meta(4, 'F_O5'), categoryComboId: 2, optionIds: [2, 5] },
     { ...meta(5, 'M_O5'), categoryComboId: 2, optionIds: [3, 5] },
   ],
-  dataSets: [{ ...meta(1, 'MONTHLY'), periodType: 'Monthly', categoryComboId: 1, openFuturePeriods: 0, elements: new Map([[1, null], [2, null]]), orgUnitIds: new Set([1]) }],
+  dataSets: [{ ...meta(1, 'MONTHLY'), periodType: 'Monthly', categoryComboId: 1, openFuturePeriods: 0, expiryDays: 0, elements: new Map([[1, null], [2, null]]), orgUnitIds: new Set([1]) }],
   defaultCategoryOptionComboId: 1,
 };
-const context: CheckContext = { index: indexMetadata(metadata, resolveIdSchemes({})), strategy: 'CREATE_AND_UPDATE', today: '2024-06-15', inScope: () => true, defaultStoredBy: 'agent' };
+const context: CheckContext = { index: indexMetadata(metadata, resolveIdSchemes({})), strategy: 'CREATE_AND_UPDATE', today: '2024-06-15', inScope: () => true, defaultStoredBy: 'agent', mayEditExpired: false };
 const check = (input: Partial<DataValueInput>, ctx = context) => checkDataValue({ index: 0, row: 2, dataElement: 'CASES', period: '202405', orgUnit: 'FAC', categoryOptionCombo: 'F_U5', value: '3', ...input }, ctx);
 
 describe('open dates of the org unit (E8031)', () => {
@@ -50,6 +50,37 @@ describe('open future periods (DHIS2 DataElement.getLatestOpenFuturePeriod)', ()
     const ctx = { ...context, index: indexMetadata(opened, resolveIdSchemes({})) };
     expect(check({ period: '202408' }, ctx)).toMatchObject({ period: { id: '202408' } });
     expect(check({ period: '202409' }, ctx)).toMatchObject({ errorCode: 'E7641', params: { latest: '202408' } });
+  });
+});
+
+describe('expiry days (E7640, DHIS2 DataSet.isLocked)', () => {
+  // MONTHLY with expiry days; OTHER, a second monthly data set of CASES at FAC, with `otherDays`.
+  const expiring = (days: number, otherDays?: number) => {
+    const world = structuredClone(metadata);
+    world.dataSets[0]!.expiryDays = days;
+    if (otherDays !== undefined) {
+      world.dataSets.push({ ...meta(2, 'OTHER'), periodType: 'Monthly', categoryComboId: 1, openFuturePeriods: 0, expiryDays: otherDays, elements: new Map([[1, null]]), orgUnitIds: new Set([1]) });
+    }
+    return { ...context, index: indexMetadata(world, resolveIdSchemes({})) };
+  };
+  it('on 15 June, May (ends 31 May) is open with 15 expiry days, refused with 14: the last entry day was 14 June', () => {
+    expect(check({ period: '202405' }, expiring(15))).toMatchObject({ period: { id: '202405' } });
+    const refused = check({ period: '202405' }, expiring(14));
+    expect(refused).toMatchObject({ errorCode: 'E7640', field: 'period', object: '202405', params: { dataSet: 'MONTHLY', lastDay: '2024-06-14' } });
+    const params = (refused as { params: Record<string, string> }).params;
+    expect(translate('conflict.E7640', 'fr', params)).toBe("La date du jour dépasse les jours d'expiration de la période « 202405 » du jeu de données « MONTHLY » : la saisie était permise jusqu'au 2024-06-14");
+    expect(translate('conflict.E7640', 'en', params)).toBe('Current date is past the expiry days of period "202405" and data set "MONTHLY": entry was allowed until 2024-06-14');
+  });
+  it('0 expiry days never expire', () => {
+    expect(check({ period: '200101' }, expiring(0))).toMatchObject({ period: { id: '200101' } });
+  });
+  it('a user who may edit expired periods (F_EDIT_EXPIRED) is not refused', () => {
+    expect(check({ period: '202401' }, { ...expiring(1), mayEditExpired: true })).toMatchObject({ period: { id: '202401' } });
+  });
+  it('without a data set named, refused only when every data set of the value has expired, naming the one open longest', () => {
+    expect(check({ period: '202404' }, expiring(10, 0))).toMatchObject({ period: { id: '202404' } });
+    expect(check({ period: '202404', dataSet: 'MONTHLY' }, expiring(10, 0))).toMatchObject({ errorCode: 'E7640', params: { dataSet: 'MONTHLY', lastDay: '2024-05-10' } });
+    expect(check({ period: '202404' }, expiring(10, 20))).toMatchObject({ errorCode: 'E7640', params: { dataSet: 'OTHER', lastDay: '2024-05-20' } });
   });
 });
 

@@ -9,6 +9,7 @@ import { periodOf, parsePeriod, shiftPeriod, type Period } from '../periods/peri
 import { conflict, type DataValueConflict } from './conflicts.ts';
 import { trimToUndefined, type DataValueInput, type ImportStrategy } from './dataValueSet.ts';
 import { resolveAdxCombo } from './adxCombos.ts';
+import { lastEntryDay } from './expiryDays.ts';
 import type { DataElementMeta, DataSetMeta, MetadataIndex, OrgUnitMeta } from './importMetadata.ts';
 import { isInsignificantZero, isNumericType, normalizeBoolean, numericValue, STORED_BY_MAX_LENGTH, VALUE_MAX_LENGTH, valueTypeProblem } from './valueTypes.ts';
 
@@ -21,6 +22,8 @@ export interface CheckContext {
   inScope(orgUnit: OrgUnitMeta): boolean;
   /** storedBy of values that do not state it: the importing user. */
   defaultStoredBy: string;
+  /** Whether the importing user may write periods past their data set's expiry days (DHIS2 F_EDIT_EXPIRED). */
+  mayEditExpired: boolean;
 }
 
 /** A data value that passed every check, identified by internal ids. */
@@ -88,6 +91,7 @@ class CheckMemo {
   private readonly combos = new Map<string, Set<number>>();
   private readonly ranges = new Map<number, { start: string | null; end: string | null }>();
   private readonly singles = new Map<number, DataSetMeta[]>();
+  private readonly expiries = new Map<string, string | null>();
 
   constructor(private readonly context: CheckContext) {}
 
@@ -100,6 +104,18 @@ class CheckMemo {
       this.latest.set(dataSet.id, period);
     }
     return period;
+  }
+
+  /** The last entry day of a period for a data set when today is past it (E7640), otherwise null. */
+  expiredSince(dataSet: DataSetMeta, period: Period): string | null {
+    const key = `${dataSet.id}:${period.id}`;
+    let expired = this.expiries.get(key);
+    if (expired === undefined) {
+      const last = lastEntryDay(period.endDate, dataSet.expiryDays);
+      expired = last !== null && this.context.today > last ? last : null;
+      this.expiries.set(key, expired);
+    }
+    return expired;
   }
 
   /** Disaggregations a data element may use: its own and those its data sets give it. */
@@ -213,12 +229,23 @@ export function checkDataValue(input: DataValueInput, context: CheckContext): Ch
   let assigned = false;
   let attributeFits = false;
   let latest: Period | undefined;
+  // Expiry days (E7640) are DHIS2's check against "the data set of the value": the one the file
+  // names, otherwise the data element's (DataElement.getApprovalDataSet: with approval first,
+  // then the most frequent, ties in no stated order). Denw has no approval, and the data sets the
+  // value can belong to have one period type, so the value is refused only when all of them have
+  // expired, naming the one open the longest. A user who may edit expired periods skips it.
+  let entryOpen = context.mayEditExpired;
+  let expired: { dataSet: DataSetMeta; lastDay: string } | undefined;
   for (const ds of dataSets) {
     if (ds.periodType !== period.type || !ds.orgUnitIds.has(orgUnit.id)) continue;
     assigned = true;
     if (ds.categoryComboId === attributeCombo.categoryComboId) attributeFits = true;
     const open = memo.latestOpenPeriod(ds);
     if (!latest || open.endDate > latest.endDate) latest = open;
+    if (entryOpen) continue;
+    const lastDay = memo.expiredSince(ds, period);
+    if (lastDay === null) entryOpen = true;
+    else if (!expired || lastDay > expired.lastDay) expired = { dataSet: ds, lastDay };
   }
   if (!assigned) return conflict('E7636', at, input.orgUnit, { dataElement: input.dataElement! });
   if (!attributeFits) return conflict('E7635', at, input.attributeOptionCombo ?? attributeCombo.code ?? attributeCombo.uid, { dataElement: input.dataElement! });
@@ -228,6 +255,9 @@ export function checkDataValue(input: DataValueInput, context: CheckContext): Ch
   const range = memo.optionDateRange(attributeOptionComboId);
   if ((range.start !== null && range.start > period.endDate) || (range.end !== null && range.end < period.startDate)) {
     return conflict('E7638', at, period.id, { attributeOptionCombo: attributeCombo.code ?? attributeCombo.uid });
+  }
+  if (!entryOpen) {
+    return conflict('E7640', at, period.id, { dataSet: input.dataSet ?? expired!.dataSet.code ?? expired!.dataSet.uid, lastDay: expired!.lastDay });
   }
   if (period.startDate > latest!.endDate) return conflict('E7641', at, period.id, { latest: latest!.id });
   if ((orgUnit.openingDate !== null && period.startDate < orgUnit.openingDate) || (orgUnit.closedDate !== null && period.startDate > orgUnit.closedDate)) {

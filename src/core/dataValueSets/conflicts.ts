@@ -44,6 +44,7 @@ export const conflictCodes = {
   E7636: 'orgUnit', // data element not assigned to the org unit through a data set
   E7637: 'storedBy', // storedBy too long
   E7638: 'period', // period outside the attribute options' dates
+  E7640: 'period', // today past the data set's expiry days for the period
   E7641: 'period', // period after the latest open future period
   E8031: 'period', // period starts outside the org unit's opening and closing dates
   E8128: 'row', // several values for the same data value

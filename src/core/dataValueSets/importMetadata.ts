@@ -48,6 +48,8 @@ export interface DataSetMeta extends Identified {
   /** The attribute category combo. */
   categoryComboId: number;
   openFuturePeriods: number;
+  /** Days after a period's end that data may still be entered; 0: never expires (expiryDays.ts). */
+  expiryDays: number;
   /** Data element id → the disaggregation the data set overrides it with, or null. */
   elements: Map<number, number | null>;
   orgUnitIds: Set<number>;

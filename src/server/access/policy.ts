@@ -59,6 +59,15 @@ export function canWriteOrgUnitMetadata(user: CurrentUser, orgUnitPath: string):
   return hasAbility(user, 'metadata:write') && (user.role === 'superuser' || inScope(user, orgUnitPath));
 }
 
+/**
+ * a user may write data for a period past its data set's expiry days if it is a superuser —
+ * DHIS2's F_EDIT_EXPIRED authority, which its administrators hold (DataSet.isLocked). Applied
+ * by the data value import (core/dataValueSets/checkDataValue.ts, E7640).
+ */
+export function mayEditExpired(user: CurrentUser): boolean {
+  return user.role === 'superuser';
+}
+
 /** What the account administration forbids, whoever asks (see routes/users). */
 export interface AccountChange {
   role?: unknown;

@@ -27,7 +27,11 @@
 //   - hard deletes: a deletion with nothing stored is ignored (2.42 counted it imported);
 //   - data set assignment, period type, COC/AOC combos always checked (2.42: strict options);
 //   - 2.43's org unit open-dates check (E8031) added;
-//   - no expiry/locking (E7640), option sets, ATTRIBUTE id scheme, sharing, DXF2 XML export;
+//   - expiry days (E7640) checked as 2.42 does (DataSet.isLocked), unless the importer may edit
+//     expired periods (F_EDIT_EXPIRED: the superuser, the CLI); no lock exceptions (a per org
+//     unit and period reopening), and with no data set named, refused only when every data set
+//     the value can belong to has expired (core/dataValueSets/expiryDays.ts, checkDataValue.ts);
+//   - no option sets, ATTRIBUTE id scheme, sharing, DXF2 XML export;
 //     a comment without a value is refused (E7618);
 //   - atomicMode ALL by default (DHIS2: NONE); default idScheme code, UIDs understood too;
 //   - created/lastUpdated from the file kept, unchanged values counted updated, not rewritten
@@ -72,6 +76,11 @@ export interface ImportOptions {
 export interface Importer {
   username: string;
   scopePaths: string[];
+  /**
+   * May write periods past their data set's expiry days (DHIS2 F_EDIT_EXPIRED; server/access/
+   * policy.ts mayEditExpired). Absent: may not, as a DHIS2 user without the authority.
+   */
+  mayEditExpired?: boolean;
 }
 
 export interface ImportHooks {
@@ -163,7 +172,14 @@ export async function importDataValues(database: Database, source: DataValueSour
     const refused = headerConflicts(index, header);
     if (refused.length > 0) return summary({ conflicts: refused });
 
-    const context: CheckContext = { index, strategy, today: hooks.today ?? isoToday(), inScope: inScopeCheck(importer.scopePaths), defaultStoredBy: importer.username };
+    const context: CheckContext = {
+      index,
+      strategy,
+      today: hooks.today ?? isoToday(),
+      inScope: inScopeCheck(importer.scopePaths),
+      defaultStoredBy: importer.username,
+      mayEditExpired: importer.mayEditExpired === true,
+    };
     const conflicts = [...source.conflicts];
     const periods = new Map<string, Period>();
     let total = source.conflicts.length;

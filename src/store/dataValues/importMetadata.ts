@@ -51,7 +51,7 @@ export async function loadImportMetadata(client: Queryable): Promise<ImportMetad
   const dataSets = await rows<Omit<DataSetMeta, 'elements' | 'orgUnitIds'>>(
     client,
     `SELECT id, uid, code, name, period_type AS "periodType", category_combo_id AS "categoryComboId",
-       open_future_periods AS "openFuturePeriods" FROM data_set`,
+       open_future_periods AS "openFuturePeriods", expiry_days AS "expiryDays" FROM data_set`,
   );
   const elements = await rows<{ data_set_id: number; data_element_id: number; category_combo_id: number | null }>(
     client,

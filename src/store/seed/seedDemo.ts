@@ -194,7 +194,8 @@ export async function seedDemo(database: Database, { assignments, facilities: co
     );
   }
   const roots = await database.pool.query<{ path: string }>(`SELECT path FROM org_unit WHERE parent_id IS NULL`);
-  const importer = { username: demoUser, scopePaths: roots.rows.map((root) => root.path) };
+  // Three years of past months: written as the administrator, whatever a data set's expiry days.
+  const importer = { username: demoUser, scopePaths: roots.rows.map((root) => root.path), mayEditExpired: true };
   // One transaction per data set and year, so that a server loading the demo in the
   // background keeps answering between them (the embedded engine runs one at a time).
   let total = 0;

@@ -7,6 +7,7 @@ import { dataValueSource, formatOfContentType } from '../../../store/dataValues/
 import { exportDataValues } from '../../../store/dataValues/exportDataValues.ts';
 import { exportText, type ExportFormat } from '../../../store/dataValues/exportWriters.ts';
 import { importDataValues } from '../../../store/dataValues/importDataValues.ts';
+import { mayEditExpired } from '../../access/policy.ts';
 import { defineRoute } from '../../route.ts';
 import { jobs, notify } from '../jobs/jobRegistry.ts';
 import { exportQuery, importQuery } from './schema.ts';
@@ -48,7 +49,7 @@ export function registerDataValueSetRoutes(app: FastifyInstance): void {
         dataSet: query.dataSet,
         async: background,
       } as const;
-      const importer = { username: user.username, scopePaths: user.scopePaths };
+      const importer = { username: user.username, scopePaths: user.scopePaths, mayEditExpired: mayEditExpired(user) };
       if (background) {
         const job = jobs.start('DATAVALUE_IMPORT', user.id, (running) => {
           notify(running, 'INFO', 'job.importing');

@@ -8,6 +8,7 @@ import type { ImportSummary } from '../../../core/dataValueSets/importSummary.ts
 import { DenwError } from '../../../core/errors.ts';
 import type { Language } from '../../../core/i18n.ts';
 import { readDataValue, writeDataValue, type DataValueKey } from '../../../store/dataValues/singleDataValue.ts';
+import { mayEditExpired } from '../../access/policy.ts';
 import { defineRoute } from '../../route.ts';
 import { dataValueKey, dataValueWrite } from './schema.ts';
 import { conflictMessage } from './webMessage.ts';
@@ -51,7 +52,7 @@ export function registerDataValueRoutes(app: FastifyInstance): void {
     access: 'data:write',
     querystring: dataValueWrite,
     handler: async ({ query, user, language, reply }) => {
-      const importer = { username: user.username, scopePaths: user.scopePaths };
+      const importer = { username: user.username, scopePaths: user.scopePaths, mayEditExpired: mayEditExpired(user) };
       const summary = await writeDataValue(app.database, keyOf(query), { value: query.value, comment: query.comment, followUp: query.followUp }, importer);
       if (summary.status === 'ERROR') return refused(summary, reply, language);
       const written = await readDataValue(app.database, keyOf(query), user.scopePaths);
@@ -67,7 +68,7 @@ export function registerDataValueRoutes(app: FastifyInstance): void {
     access: 'data:write',
     querystring: dataValueKey,
     handler: async ({ query, user, language, request, reply }) => {
-      const summary = await writeDataValue(app.database, keyOf(query), { remove: true }, { username: user.username, scopePaths: user.scopePaths });
+      const summary = await writeDataValue(app.database, keyOf(query), { remove: true }, { username: user.username, scopePaths: user.scopePaths, mayEditExpired: mayEditExpired(user) });
       if (summary.status === 'ERROR') return refused(summary, reply, language);
       if (summary.importCount.deleted === 0) throw new DenwError('NOT_FOUND', { path: request.url });
       reply.code(204);
