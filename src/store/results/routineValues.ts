@@ -27,17 +27,26 @@ function completeYears(today: Date, count: number): string[] {
   return Array.from({ length: count }, (_, i) => String(last - count + 1 + i));
 }
 
-export function routineValuesFrom(database: Database, language: Language, today = new Date()): RoutineValues {
+/**
+ * Whether the reader may read data of the org unit with this path (server/access/policy.ts
+ * canRead). The values are analytics of data values, so a signed-in reader sees those of its
+ * scope, plus those the public page shows anyway: the national values of a public indicator,
+ * and its regions when it allows level 2 (public_max_level, as resultsFramework.ts filters).
+ * Without it (the public page), every value is returned and the page applies its own rule.
+ */
+export type ReadableOrgUnit = (orgUnitPath: string) => boolean;
+
+export function routineValuesFrom(database: Database, language: Language, today = new Date(), readable?: ReadableOrgUnit): RoutineValues {
   return async (rfIndicatorCodes) => {
     const result = new Map<string, { national: SourcedValue[]; places: PlaceValue[] }>();
     const links = await database.db
       .selectFrom('rf_indicator')
       .leftJoin('indicator', 'indicator.id', 'rf_indicator.indicator_id')
       .leftJoin('data_element', 'data_element.id', 'rf_indicator.data_element_id')
-      .select(['rf_indicator.code as rfCode', (eb) => eb.fn.coalesce('indicator.code', 'data_element.code').as('dx')])
+      .select(['rf_indicator.code as rfCode', 'rf_indicator.public', 'rf_indicator.public_max_level as publicMaxLevel', (eb) => eb.fn.coalesce('indicator.code', 'data_element.code').as('dx')])
       .where('rf_indicator.code', 'in', rfIndicatorCodes.length ? rfIndicatorCodes : [''])
       .execute();
-    const linked = links.filter((link): link is { rfCode: string; dx: string } => Boolean(link.dx));
+    const linked = links.filter((link): link is typeof link & { dx: string } => Boolean(link.dx));
     const roots = await database.db.selectFrom('org_unit').select(['code', 'path']).where('parent_id', 'is', null).execute();
     if (linked.length === 0 || roots.length === 0) return result;
     const demo = await database.db.selectFrom('data_value').select('source').where('source', '=', 'demo').limit(1).executeTakeFirst();
@@ -62,14 +71,29 @@ export function routineValuesFrom(database: Database, language: Language, today 
     };
     const national = await ask(roots.map((root) => root.code).join(';'));
     const regional = await ask('LEVEL-2');
+    const paths = await orgUnitPaths(database, [...national, ...regional].map((row) => row.orgUnit));
+    const shown = (link: (typeof linked)[number], level: number) => (row: { orgUnit: string }) =>
+      !readable || readable(paths.get(row.orgUnit) ?? '') || (link.public && (level === 1 || level <= link.publicMaxLevel));
     for (const link of linked) {
-      const own = regional.filter((row) => row.dx === link.dx);
+      const own = regional.filter((row) => row.dx === link.dx).filter(shown(link, 2));
       const latestYear = Math.max(...own.map((row) => row.year));
       result.set(link.rfCode, {
-        national: national.filter((row) => row.dx === link.dx).map((row) => ({ year: row.year, value: row.value, source, method: text.method })),
+        national: national.filter((row) => row.dx === link.dx).filter(shown(link, 1)).map((row) => ({ year: row.year, value: row.value, source, method: text.method })),
         places: own.filter((row) => row.year === latestYear).map((row) => ({ orgUnit: row.orgUnit, name: row.name, year: row.year, value: row.value, source })),
       });
     }
     return result;
   };
+}
+
+/** The paths of the org units analytics named (by code, or by UID when a unit has no code). */
+async function orgUnitPaths(database: Database, names: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(names)];
+  if (unique.length === 0) return new Map();
+  const rows = await database.db
+    .selectFrom('org_unit')
+    .select(['code', 'uid', 'path'])
+    .where((eb) => eb.or([eb('code', 'in', unique), eb('uid', 'in', unique)]))
+    .execute();
+  return new Map(rows.flatMap((row) => [...(row.code ? [[row.code, row.path] as const] : []), [row.uid, row.path] as const]));
 }

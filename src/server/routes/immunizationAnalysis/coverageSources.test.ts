@@ -95,6 +95,24 @@ describeEachEngineApp('immunization analysis: coverage by source', (api) => {
     expect(last.wuenic).toBeNull();
   });
 
+  it("shows the national routine coverage of an indicator not public only to a reader of the whole country", async () => {
+    // Kayes and Ségou data give it: analytics of the country, which a Kayes user may not ask (403).
+    const { pool } = api().database;
+    const routineAs = async (as: 'national' | 'kayes') => {
+      const response = await api().inject({ method: 'GET', url: '/api/immunization/coverageSources?antigen=DTP1', as, headers: { 'accept-language': 'en' } });
+      return yearOf(response.json(), lastYear)?.routine ?? null;
+    };
+    // Public (the package's default): the public page shows it, so every reader sees it.
+    expect(await routineAs('kayes')).toMatchObject({ value: 91.9 });
+    await pool.query(`UPDATE rf_indicator SET public = false WHERE code = $1`, [DTP1]);
+    try {
+      expect(await routineAs('national')).toMatchObject({ value: 91.9 });
+      expect(await routineAs('kayes')).toBeNull();
+    } finally {
+      await pool.query(`UPDATE rf_indicator SET public = true WHERE code = $1`, [DTP1]);
+    }
+  });
+
   it('refuses an unknown antigen, and answers 404 when the framework lacks it', async () => {
     const bad = await sources('antigen=PENTA9');
     expect(bad.status).toBe(400);

@@ -10,6 +10,7 @@ import { readCoverageSources } from '../../../store/immunizationAnalysis/coverag
 import { readRedRecTable } from '../../../store/immunizationAnalysis/redRecTable.ts';
 import { routineValuesFrom } from '../../../store/results/routineValues.ts';
 import { inScope } from '../../access/abilities.ts';
+import { canRead } from '../../access/policy.ts';
 import { defineRoute } from '../../route.ts';
 
 /** The antigens WUENIC, the surveys and the results framework share (WUENIC's names). */
@@ -56,12 +57,13 @@ export default async function immunizationAnalysisRoutes(app: FastifyInstance): 
     tags: ['immunization'],
     access: 'data:read',
     querystring: z.object({ antigen: z.enum(antigenCodes).describe(`Antigène / antigen (${antigenCodes.join(', ')})`) }).strict(),
-    handler: async ({ query, language }) => {
+    handler: async ({ query, language, user }) => {
       const found = await readCoverageSources(app.database, {
         rfIndicator: ANTIGENS[query.antigen],
         language,
         methods: { estimate: WUENIC, administrative: ADMIN },
-        routineValues: routineValuesFrom(app.database, language),
+        // National routine coverage is analytics of the whole country: its readers, or a public indicator.
+        routineValues: routineValuesFrom(app.database, language, new Date(), (path) => canRead(user, path)),
       });
       if (!found) throw new DenwError('NOT_FOUND', { path: ANTIGENS[query.antigen] }, 'antigen');
       return { antigen: query.antigen, ...found };

@@ -1,11 +1,13 @@
 // The results framework as the results pages read it: the public page (no sign-in, public
 // indicators only, no place finer than each indicator allows), the signed-in dashboard
-// (every indicator), and the boundaries the maps draw.
+// (every indicator; routine values of the reader's scope and of the public page), and the
+// boundaries the maps draw.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { readBoundaries } from '../../../store/results/geometry.ts';
 import { readResultsFramework } from '../../../store/results/resultsFramework.ts';
 import { routineValuesFrom } from '../../../store/results/routineValues.ts';
+import { canRead } from '../../access/policy.ts';
 import { defineRoute } from '../../route.ts';
 
 export default async function resultsRoutes(app: FastifyInstance): Promise<void> {
@@ -25,8 +27,9 @@ export default async function resultsRoutes(app: FastifyInstance): Promise<void>
     summary: 'Cadre de résultats complet / full results framework',
     tags: ['results'],
     access: 'data:read',
-    handler: async ({ language }) => ({
-      goals: await readResultsFramework(app.database, { language, publicOnly: false }, routineValuesFrom(app.database, language)),
+    // Routine values are analytics of data values: the reader's scope, plus what the public page shows.
+    handler: async ({ language, user }) => ({
+      goals: await readResultsFramework(app.database, { language, publicOnly: false }, routineValuesFrom(app.database, language, new Date(), (path) => canRead(user, path))),
     }),
   });
   defineRoute(app, {

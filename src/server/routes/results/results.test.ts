@@ -75,6 +75,39 @@ describeEachEngineApp('results routes', (api) => {
     expect(Object.fromEntries(indicator.places.map((p: { orgUnit: string; value: number }) => [p.orgUnit, p.value]))).toEqual({ ML01: 30, ML04: 5 });
   });
 
+  it("gives signed-in readers the routine values of their scope, and beyond it only what the public page shows", async () => {
+    // The Penta 1 doses of the previous test (35 nationally, 30 in Kayes ML01, 5 in Ségou ML04),
+    // also behind an indicator that is not public, and one public at national level only.
+    const { pool } = api().database;
+    await pool.query(`INSERT INTO rf_indicator (code, result_id, name, data_element_id, unit, public, public_max_level)
+      SELECT v.code, r.id, v.code, de.id, 'number', v.public, v.level FROM rf_result r, data_element de,
+        (VALUES ('PENTA1_INTERNAL', false, 2), ('PENTA1_NATIONAL_ONLY', true, 1)) v(code, public, level) WHERE de.code = 'PENTA1'`);
+    const routineAs = async (as: 'admin' | 'national' | 'kayes' | 'segouViewer') => {
+      const response = await api().inject({ method: 'GET', url: '/api/results', as });
+      expect(response.statusCode).toBe(200);
+      const indicators: Array<{ code: string; series: Array<{ value: number }>; places: Array<{ orgUnit: string; value: number }> }> = response.json().goals[0].results[0].indicators;
+      return Object.fromEntries(
+        indicators
+          .filter((indicator) => indicator.code.startsWith('PENTA1'))
+          .map((indicator) => [indicator.code, { national: indicator.series.map((v) => v.value), places: Object.fromEntries(indicator.places.map((p) => [p.orgUnit, p.value])) }]),
+      );
+    };
+    const everything = { national: [35], places: { ML01: 30, ML04: 5 } };
+    for (const reader of ['admin', 'national'] as const) {
+      expect(await routineAs(reader)).toEqual({ PENTA1_DOSES: everything, PENTA1_INTERNAL: everything, PENTA1_NATIONAL_ONLY: everything });
+    }
+    expect(await routineAs('kayes')).toEqual({
+      PENTA1_DOSES: everything,
+      PENTA1_INTERNAL: { national: [], places: { ML01: 30 } },
+      PENTA1_NATIONAL_ONLY: { national: [35], places: { ML01: 30 } },
+    });
+    expect(await routineAs('segouViewer')).toEqual({
+      PENTA1_DOSES: everything,
+      PENTA1_INTERNAL: { national: [], places: { ML04: 5 } },
+      PENTA1_NATIONAL_ONLY: { national: [35], places: { ML04: 5 } },
+    });
+  });
+
   it('rejects a missing or bad boundary level with the field named', async () => {
     const response = await api().inject({ method: 'GET', url: '/api/results/boundaries?level=zero' });
     expect(response.statusCode).toBe(400);
