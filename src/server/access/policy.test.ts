@@ -11,7 +11,7 @@ import { describeEachEngine } from '../../store/testing/engines.ts';
 import { fixtureOrgUnits, insertFixtures } from '../../store/testing/fixtures.ts';
 import { createUser, loadUser } from '../../store/users.ts';
 import type { CurrentUser, Role } from './abilities.ts';
-import { assertCanRead, assertCanWrite, canWriteOrgUnitMetadata, readScope, writeScope } from './policy.ts';
+import { assertCanRead, assertCanWrite, canWriteOrgUnitMetadata, mayEditExpired, readScope, writeScope } from './policy.ts';
 
 interface Row {
   role: Role;
@@ -127,6 +127,14 @@ describeEachEngine('access policy', (database) => {
     });
     it('a superuser writes anywhere, a new root outside every tree included', () => {
       for (const path of [paths.get('ML')!, paths.get('EXT')!, '/NewRoot0001']) expect(canWriteOrgUnitMetadata(users.get('superuser')!, path), path).toBe(true);
+    });
+  });
+
+  // Periods past their data set's expiry days (E7640): DHIS2's F_EDIT_EXPIRED, held by its administrators.
+  describe('expired periods (mayEditExpired)', () => {
+    it('only the superuser writes them; data managers, data entry users and viewers do not', () => {
+      const allowed = ['superuser', 'national', 'regionManager', 'region', 'district', 'facility', 'viewer'].filter((name) => mayEditExpired(users.get(name)!));
+      expect(allowed).toEqual(['superuser']);
     });
   });
 
