@@ -266,6 +266,8 @@ export interface DataValueTable {
   comment: string | null;
   followup: Defaulted<boolean>;
   source: string | null;
+  /** Its creation is in data_value_audit (written at the value's first change, migration 093). */
+  create_audited: Defaulted<boolean>;
 }
 export interface DataValueAuditTable {
   id: Generated<number>;

@@ -3,11 +3,18 @@
 // page, pageSize): every CREATE, UPDATE and DELETE the import path wrote into data_value_audit
 // (dataValueMerge.ts), newest first, only at org units inside the reader's scope.
 //
+// A value not changed since its creation has no audit row yet (migration 093): its CREATE is
+// read from the value itself (value, storedBy, created), as DHIS2 starts a value's trail with
+// its creation. Values counted from the child registry (source 'registry') are not audited: the
+// registry's records are their trail (rollup.ts).
+//
 // Unlike DHIS2 before 2.43, whose audit row holds one value (the value replaced), Denw's row
 // holds both: `previousValue` (none for a creation) and `value` (none for a deletion).
+import { sql } from 'kysely';
 import { DenwError } from '../../core/errors.ts';
 import type { Database } from '../database.ts';
 import { pathInScope } from '../orgUnitScope.ts';
+import { registrySource } from '../rollup/rollup.ts';
 
 export const auditTypes = ['CREATE', 'UPDATE', 'DELETE'] as const;
 export type AuditType = (typeof auditTypes)[number];
@@ -88,8 +95,19 @@ export async function listDataValueAudits(
   const [coc] = await idsOf(database, 'category_option_combo', query.categoryOptionCombo ? [query.categoryOptionCombo] : [], 'co');
   const [aoc] = await idsOf(database, 'category_option_combo', query.attributeOptionCombo ? [query.attributeOptionCombo] : [], 'cc');
 
+  const key = ['data_element_id', 'period_id', 'org_unit_id', 'category_option_combo_id', 'attribute_option_combo_id'] as const;
+  const trail = database.db
+    .selectFrom('data_value_audit')
+    .select([...key, 'audit_type', 'previous_value', 'value', 'modified_by', 'created', sql<number | null>`id`.as('id')])
+    .unionAll(
+      database.db
+        .selectFrom('data_value')
+        .select([...key, sql<AuditType>`'CREATE'`.as('audit_type'), sql<string | null>`NULL`.as('previous_value'), 'value', 'stored_by as modified_by', 'created', sql<number | null>`NULL`.as('id')])
+        .where('create_audited', '=', false)
+        .where('source', 'is distinct from', registrySource),
+    );
   const filtered = database.db
-    .selectFrom('data_value_audit as a')
+    .selectFrom(trail.as('a'))
     .innerJoin('org_unit as ou', 'ou.id', 'a.org_unit_id')
     .where(pathInScope('ou.path', reader.readPaths))
     .$if(dataElementIds.length > 0, (q) => q.where('a.data_element_id', 'in', dataElementIds))

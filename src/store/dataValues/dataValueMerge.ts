@@ -198,6 +198,7 @@ async function classify(client: pg.PoolClient, strategy: ImportStrategy): Promis
   const lookup = storedValueLookup(await lookupChoice(client));
   await client.query(`CREATE TEMP TABLE dvs_merge ON COMMIT DROP AS
     SELECT st.*, p.id AS period_id, d.value AS old_value, d.comment AS old_comment, d.followup AS old_followup, d.created AS old_created,
+      d.stored_by AS old_stored_by, d.create_audited AS old_create_audited,
       CASE
         WHEN st.zero AND (d.value IS NULL OR ${s} = 'CREATE') THEN 'ignore'
         WHEN d.value IS NOT NULL THEN CASE
@@ -250,7 +251,7 @@ function storedValueLookup(lookup: Lookup): string {
     case 'byKey':
       // LIMIT 1 (the key is unique) keeps the subquery a per-value index probe: a plain join
       // could be planned as a hash of data_value.
-      return `LEFT JOIN LATERAL (SELECT d.value, d.comment, d.followup, d.created FROM data_value d WHERE ${STORED_KEY} LIMIT 1) d ON true`;
+      return `LEFT JOIN LATERAL (SELECT d.value, d.comment, d.followup, d.created, d.stored_by, d.create_audited FROM data_value d WHERE ${STORED_KEY} LIMIT 1) d ON true`;
     case 'hash':
       return `LEFT JOIN data_value d ON ${STORED_KEY}`;
   }
@@ -268,12 +269,22 @@ export async function actionCounts(client: pg.PoolClient): Promise<MergeCounts> 
 const CHANGED = 'value IS DISTINCT FROM old_value OR comment IS DISTINCT FROM old_comment OR followup IS DISTINCT FROM old_followup';
 
 const DATA_VALUE_KEY = 'data_element_id, period_id, org_unit_id, category_option_combo_id, attribute_option_combo_id';
-const INSERT_DATA_VALUE = `INSERT INTO data_value (${DATA_VALUE_KEY}, value, numeric_value, stored_by, created, last_updated, comment, followup, source)
+/**
+ * The classified values whose change the audit records: a deletion, or a new value for a stored
+ * one (DHIS2 2.42 writes no audit for a comment or follow-up change, DHIS2-13705).
+ */
+const AUDITED_CHANGE = "(action = 'delete' OR (action = 'update' AND value IS DISTINCT FROM old_value))";
+
+// A new value's creation is not in the audit yet; a value's whose change is audited, from then
+// on (migration 093).
+const INSERT_DATA_VALUE = `INSERT INTO data_value (${DATA_VALUE_KEY}, value, numeric_value, stored_by, created, last_updated, comment, followup, source, create_audited)
   SELECT data_element_id, period_id, org_unit_id, coc_id, aoc_id, value, numeric_value, stored_by,
-    coalesce(created, old_created, now()), coalesce(last_updated, now()), comment, followup, $1::text FROM dvs_merge`;
+    coalesce(created, old_created, now()), coalesce(last_updated, now()), comment, followup, $1::text,
+    coalesce(old_create_audited, false) OR ${AUDITED_CHANGE} FROM dvs_merge`;
 const UPSERT = `ON CONFLICT (${DATA_VALUE_KEY}) DO UPDATE SET
   value = excluded.value, numeric_value = excluded.numeric_value, stored_by = excluded.stored_by, created = excluded.created,
-  last_updated = excluded.last_updated, comment = excluded.comment, followup = excluded.followup, source = excluded.source`;
+  last_updated = excluded.last_updated, comment = excluded.comment, followup = excluded.followup, source = excluded.source,
+  create_audited = excluded.create_audited`;
 
 export interface MergeCounts {
   counts: Record<string, number>;
@@ -331,9 +342,11 @@ export async function writeClassified(client: pg.PoolClient, strategy: ImportStr
 }
 
 /**
- * Writes the classified values: audit rows (a creation, a changed value, a deletion: DHIS2
- * 2.42 audits changed values and deletions, 2.43 creations too), the deletions, then the new
- * and changed values. Unchanged values (same value, comment and follow-up) count as updated
+ * Writes the classified values: audit rows, the deletions, then the new and changed values.
+ * A changed value and a deletion are audited (previous value, new value, importing user, now),
+ * preceded, the first time a stored value changes, by its creation (its value, storedBy and
+ * created as stored): a new value is its own record of creation until then (migration 093; DHIS2
+ * writes no audit for a new value and starts a value's trail with its creation). Unchanged values (same value, comment and follow-up) count as updated
  * but are not rewritten, as in DHIS2 2.42 ("avoid performing unnecessary updates"). A
  * statement with nothing to do is not sent (each is a scan of the whole merge table).
  */
@@ -349,16 +362,18 @@ async function writeMerge(
   // transaction (checkDataValue), and its period registered: migration 031 lets the
   // statement-level reference check of data_value skip these statements.
   await client.query("SET LOCAL denw.data_value_references = 'checked'");
-  await client.query(
-    `INSERT INTO data_value_audit (${DATA_VALUE_KEY}, audit_type, previous_value, value, modified_by)
-     SELECT data_element_id, period_id, org_unit_id, coc_id, aoc_id,
-       CASE action WHEN 'insert' THEN 'CREATE' WHEN 'delete' THEN 'DELETE' ELSE 'UPDATE' END,
-       CASE WHEN action = 'insert' THEN NULL ELSE old_value END,
-       CASE WHEN action = 'delete' THEN NULL ELSE value END,
-       $1
-     FROM dvs_merge WHERE action IN ('insert', 'delete') OR (action = 'update' AND value IS DISTINCT FROM old_value)`,
-    [modifiedBy],
-  );
+  if (updates + deletes > 0) {
+    await client.query(
+      `INSERT INTO data_value_audit (${DATA_VALUE_KEY}, audit_type, previous_value, value, modified_by, created)
+       SELECT data_element_id, period_id, org_unit_id, coc_id, aoc_id, 'CREATE', NULL, old_value, old_stored_by, old_created
+       FROM dvs_merge WHERE ${AUDITED_CHANGE} AND NOT old_create_audited
+       UNION ALL
+       SELECT data_element_id, period_id, org_unit_id, coc_id, aoc_id, CASE action WHEN 'delete' THEN 'DELETE' ELSE 'UPDATE' END,
+         old_value, CASE WHEN action = 'delete' THEN NULL ELSE value END, $1, now()
+       FROM dvs_merge WHERE ${AUDITED_CHANGE}`,
+      [modifiedBy],
+    );
+  }
   if (deletes > 0) {
     await client.query(`DELETE FROM data_value d USING dvs_merge m
       WHERE m.action = 'delete' AND d.data_element_id = m.data_element_id AND d.period_id = m.period_id AND d.org_unit_id = m.org_unit_id

@@ -8,6 +8,7 @@ import { describeEachEngine } from '../testing/engines.ts';
 import { insertFixtures } from '../testing/fixtures.ts';
 import { dataValueSource, type DataValueFormat } from './dataValueSource.ts';
 import { importDataValues, type ImportOptions } from './importDataValues.ts';
+import { auditTrail } from './testing/samples.ts';
 
 const national = { username: 'national', scopePaths: ['/MLuid000001'] };
 const kayes = { username: 'kayes', scopePaths: ['/MLuid000001/ML01uid0001'] };
@@ -52,17 +53,53 @@ describeEachEngine('importDataValues', (database) => {
     });
 
     it('audits a creation, a changed value and a deletion, with the previous value and the importing user', async () => {
+      const auditRows = async () => (await database().pool.query('SELECT audit_type, previous_value, value, modified_by FROM data_value_audit ORDER BY id')).rows;
+      const creation = { audit_type: 'CREATE', previous_value: null, value: '5', modified_by: 'national' };
+      const update = { audit_type: 'UPDATE', previous_value: '5', value: '7', modified_by: 'kayes' };
       await clear(database());
       await run(database(), 'csv', csv('PENTA3,202402,FAC_KAYES_2,F,,5,,,,,'));
+      // The new value is its own record of creation: no audit row yet, the trail reads it.
+      expect(await auditRows()).toEqual([]);
+      expect(await auditTrail(database())).toEqual([creation]);
+      // Its first change writes its creation, from the stored value, before the update.
       await run(database(), 'csv', csv('PENTA3,202402,FAC_KAYES_2,F,,7,,,,,'), {}, kayes);
+      expect(await auditRows()).toEqual([creation, update]);
       await run(database(), 'csv', csv('PENTA3,202402,FAC_KAYES_2,F,,7,,,,,true'));
-      const { rows } = await database().pool.query('SELECT audit_type, previous_value, value, modified_by FROM data_value_audit ORDER BY id');
-      expect(rows).toEqual([
-        { audit_type: 'CREATE', previous_value: null, value: '5', modified_by: 'national' },
-        { audit_type: 'UPDATE', previous_value: '5', value: '7', modified_by: 'kayes' },
-        { audit_type: 'DELETE', previous_value: '7', value: null, modified_by: 'national' },
-      ]);
+      expect(await auditTrail(database())).toEqual([creation, update, { audit_type: 'DELETE', previous_value: '7', value: null, modified_by: 'national' }]);
       expect(await stored(database())).toEqual([]);
+    });
+
+    it("writes the creation of a value deleted before any change, and reads a value created again as a new creation", async () => {
+      await clear(database());
+      await run(database(), 'csv', csv('PENTA3,202402,FAC_KAYES_2,F,,5,,,,,'));
+      await run(database(), 'csv', csv('PENTA3,202402,FAC_KAYES_2,F,,5,,,,,true'), {}, kayes);
+      await run(database(), 'csv', csv('PENTA3,202402,FAC_KAYES_2,F,,6,,,,,'), {}, kayes);
+      expect(await auditTrail(database())).toEqual([
+        { audit_type: 'CREATE', previous_value: null, value: '5', modified_by: 'national' },
+        { audit_type: 'DELETE', previous_value: '5', value: null, modified_by: 'kayes' },
+        { audit_type: 'CREATE', previous_value: null, value: '6', modified_by: 'kayes' },
+      ]);
+    });
+
+    it('leaves out of the trail the values counted from the child registry (their records are their trail)', async () => {
+      await clear(database());
+      await run(database(), 'csv', csv('PENTA3,202402,FAC_KAYES_2,F,,5,,,,,'));
+      await database().pool.query(`INSERT INTO data_value (data_element_id, period_id, org_unit_id, category_option_combo_id, value, numeric_value, stored_by, source)
+        SELECT de.id, p.id, ou.id, coc.id, '2', 2, 'registry', 'registry' FROM data_element de, period p, org_unit ou, category_option_combo coc
+        WHERE de.code = 'PENTA3' AND p.iso = '202402' AND ou.code = 'FAC_KAYES_2' AND coc.code = 'M'`);
+      expect((await auditTrail(database())).map((audit) => [audit.audit_type, audit.value])).toEqual([['CREATE', '5']]);
+    });
+
+    it('audits no change of a comment alone (DHIS2-13705), and still writes the creation at the value\'s first change', async () => {
+      await clear(database());
+      await run(database(), 'csv', csv('PENTA3,202402,FAC_KAYES_2,F,,5,,,,,'));
+      await run(database(), 'csv', csv('PENTA3,202402,FAC_KAYES_2,F,,5,,,vérifié,,'));
+      expect((await database().pool.query('SELECT count(*)::int AS n FROM data_value_audit')).rows[0].n).toBe(0);
+      await run(database(), 'csv', csv('PENTA3,202402,FAC_KAYES_2,F,,8,,,vérifié,,'), {}, kayes);
+      expect(await auditTrail(database())).toEqual([
+        { audit_type: 'CREATE', previous_value: null, value: '5', modified_by: 'national' },
+        { audit_type: 'UPDATE', previous_value: '5', value: '8', modified_by: 'kayes' },
+      ]);
     });
 
     it('refuses both values of a key a file of new values repeats (E8128): the others written with atomicMode NONE, none with ALL', async () => {
@@ -75,8 +112,7 @@ describeEachEngine('importDataValues', (database) => {
       const none = await run(database(), 'csv', body, { atomicMode: 'NONE' });
       expect(none.importCount).toEqual({ imported: 1, updated: 0, deleted: 0, ignored: 2 });
       expect((await stored(database())).map((row) => [row.coc, row.value])).toEqual([['M', '2']]);
-      const { rows } = await database().pool.query('SELECT audit_type, value FROM data_value_audit ORDER BY id');
-      expect(rows).toEqual([{ audit_type: 'CREATE', value: '2' }]);
+      expect((await auditTrail(database())).map((audit) => [audit.audit_type, audit.value])).toEqual([['CREATE', '2']]);
     });
 
     it('refuses a key repeated by an insignificant zero, which imports no value, as any repeated key (E8128)', async () => {
@@ -103,8 +139,6 @@ describeEachEngine('importDataValues', (database) => {
         await other.query(`INSERT INTO data_value (data_element_id, period_id, org_unit_id, category_option_combo_id, value, numeric_value, stored_by)
           SELECT de.id, p.id, ou.id, coc.id, '3', 3, 'other' FROM data_element de, period p, org_unit ou, category_option_combo coc
           WHERE de.code = 'PENTA1' AND p.iso = '202403' AND ou.code = 'FAC_KAYES_1' AND coc.code = 'F'`);
-        await other.query(`INSERT INTO data_value_audit (data_element_id, period_id, org_unit_id, category_option_combo_id, attribute_option_combo_id, audit_type, value, modified_by)
-          SELECT data_element_id, period_id, org_unit_id, category_option_combo_id, attribute_option_combo_id, 'CREATE', value, 'other' FROM data_value`);
         const importing = run(database(), 'csv', csv('PENTA1,202403,FAC_KAYES_1,F,,8,,,,,', 'PENTA1,202403,FAC_KAYES_1,M,,9,,,,,'));
         await new Promise((resolve) => setTimeout(resolve, 500));
         await other.query('COMMIT');
@@ -114,8 +148,7 @@ describeEachEngine('importDataValues', (database) => {
         other.release();
       }
       expect((await stored(database())).map((row) => [row.coc, row.value])).toEqual([['F', '8'], ['M', '9']]);
-      const { rows } = await database().pool.query('SELECT audit_type, previous_value, value, modified_by FROM data_value_audit ORDER BY id');
-      expect(rows).toEqual([
+      expect(await auditTrail(database())).toEqual([
         { audit_type: 'CREATE', previous_value: null, value: '3', modified_by: 'other' },
         { audit_type: 'UPDATE', previous_value: '3', value: '8', modified_by: 'national' },
         { audit_type: 'CREATE', previous_value: null, value: '9', modified_by: 'national' },

@@ -23,7 +23,8 @@
 // per-row conflicts suit forms and files with a few bad lines. Differences (README.md explains):
 //   - CSV header matched by name with DHIS2's aliases (2.43); unknown column refuses the file;
 //   - duplicate keys in one import each refused, E8128 (2.43); 2.42 applied them in turn;
-//   - creations audited too (2.43); audit modified_by = importing user;
+//   - a value's creation in its audit trail (2.43's change log), written at its first change
+//     (migration 093); audit modified_by = importing user, the creation's = the value's storedBy;
 //   - hard deletes: a deletion with nothing stored is ignored (2.42 counted it imported);
 //   - data set assignment, period type, COC/AOC combos always checked (2.42: strict options);
 //   - 2.43's org unit open-dates check (E8031) added;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { ImportSummary } from '../../../core/dataValueSets/importSummary.ts';
 import type { Database } from '../../database.ts';
 import { dataValueSource, type DataValueFormat } from '../dataValueSource.ts';
+import { listDataValueAudits } from '../dataValueAudits.ts';
 import { importDataValues, type Importer, type ImportOptions } from '../importDataValues.ts';
 
 export const samples = new URL('../../../core/dataValueSets/dhis2-samples/', import.meta.url);
@@ -36,4 +37,15 @@ export const conflictList = (summary: ImportSummary) => summary.conflicts.map((c
 
 export async function storedCount(database: Database): Promise<number> {
   return (await database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM data_value')).rows[0]!.n;
+}
+
+/**
+ * The whole audit trail as GET /api/audits/dataValue reads it (the rows written and the
+ * creations read from values not changed since), oldest first.
+ */
+export async function auditTrail(database: Database): Promise<Array<{ audit_type: string; previous_value: string | null; value: string | null; modified_by: string | null }>> {
+  const query = { dataSets: [], dataElements: [], periods: [], orgUnits: [], auditTypes: [], page: 1, pageSize: 1000 };
+  const { rows } = await database.pool.query<{ path: string }>('SELECT path FROM org_unit WHERE parent_id IS NULL');
+  const page = await listDataValueAudits(database, query, { readPaths: rows.map((row) => row.path), assertCanRead: () => undefined });
+  return page.dataValueAudits.reverse().map((audit) => ({ audit_type: audit.auditType, previous_value: audit.previousValue, value: audit.value, modified_by: audit.modifiedBy }));
 }
