@@ -85,6 +85,7 @@ describeEachEngineApp('analytics API', (api) => {
     for (const ou of ['ML04', 'ML', 'ML01;ML04']) {
       const denied = await api().inject({ method: 'GET', url: url('dimension=dx:PENTA1', `dimension=ou:${ou}`, 'filter=pe:202401'), as: 'kayes' });
       expect(denied.statusCode, ou).toBe(403);
+      expect(denied.json().errorCode, ou).toBe('OUT_OF_SCOPE');
     }
     const filtered = await api().inject({ method: 'GET', url: url('dimension=dx:PENTA1', 'dimension=pe:202401', 'filter=ou:ML'), as: 'segouViewer' });
     expect(filtered.statusCode).toBe(403);

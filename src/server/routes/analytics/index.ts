@@ -7,9 +7,8 @@ import { z } from 'zod';
 import { analyticsCsvRecords, analyticsResponse } from '../../../core/analytics/grid.ts';
 import { parseAnalyticsRequest } from '../../../core/analytics/request.ts';
 import { toCsv } from '../../../core/csv/csvWriter.ts';
-import { DenwError } from '../../../core/errors.ts';
 import { answerAnalytics } from '../../../store/analytics/runQuery.ts';
-import { inScope } from '../../access/abilities.ts';
+import { assertCanRead } from '../../access/policy.ts';
 import { defineRoute, ValidationError } from '../../route.ts';
 import { analyticsWorkbook } from './workbook.ts';
 
@@ -54,8 +53,7 @@ export default async function analyticsRoutes(app: FastifyInstance): Promise<voi
           today: today(),
           language,
           authorize: (orgUnits) => {
-            const outside = orgUnits.find((unit) => !inScope(user, unit.path));
-            if (outside) throw new DenwError('FORBIDDEN', { orgUnit: outside.code ?? outside.uid }, 'ou');
+            for (const unit of orgUnits) assertCanRead(user, unit.path, unit.code ?? unit.uid);
           },
         });
         reply.header('content-type', contentType);

@@ -11,7 +11,7 @@ import { periodsOfItem } from '../../../core/periods/relativePeriods.ts';
 import { CMAM_EXIT_DEFINITION, EXIT_DEFINITIONS } from '../../../programmes/nutrition/cmam.ts';
 import { sphereStandards, type CmamProgramme } from '../../../programmes/nutrition/sphere.ts';
 import { answerAnalytics } from '../../../store/analytics/runQuery.ts';
-import { inScope } from '../../access/abilities.ts';
+import { assertCanRead } from '../../access/policy.ts';
 import { defineRoute, ValidationError } from '../../route.ts';
 import { performanceDataItems, performanceRows, PROGRAMMES } from './performance.ts';
 
@@ -72,8 +72,7 @@ export default async function cmamRoutes(app: FastifyInstance): Promise<void> {
         today: asOf,
         language,
         authorize: (orgUnits) => {
-          const outside = orgUnits.find((unit) => !inScope(user, unit.path));
-          if (outside) throw new DenwError('FORBIDDEN', { orgUnit: outside.code ?? outside.uid }, 'orgUnit');
+          for (const unit of orgUnits) assertCanRead(user, unit.path, unit.code ?? unit.uid);
         },
       }).catch((error: unknown) => {
         // Analytics names the parameter `dimension[2]`; here it is the orgUnit parameter.

@@ -9,8 +9,7 @@ import { ADMIN, DTP1, DTP3, MCV1, MCV2, WUENIC } from '../../../programmes/resul
 import { readCoverageSources } from '../../../store/immunizationAnalysis/coverageSources.ts';
 import { readRedRecTable } from '../../../store/immunizationAnalysis/redRecTable.ts';
 import { routineValuesFrom } from '../../../store/results/routineValues.ts';
-import { inScope } from '../../access/abilities.ts';
-import { canRead } from '../../access/policy.ts';
+import { assertCanRead, canRead } from '../../access/policy.ts';
 import { defineRoute } from '../../route.ts';
 
 /** The antigens WUENIC, the surveys and the results framework share (WUENIC's names). */
@@ -45,8 +44,7 @@ export default async function immunizationAnalysisRoutes(app: FastifyInstance): 
         userOrgUnitPaths: user.scopePaths,
         today: today(),
         authorize: (orgUnits) => {
-          const outside = orgUnits.find((unit) => !inScope(user, unit.path));
-          if (outside) throw new DenwError('FORBIDDEN', { orgUnit: outside.code ?? outside.uid }, 'orgUnit');
+          for (const unit of orgUnits) assertCanRead(user, unit.path, unit.code ?? unit.uid);
         },
       }),
   });

@@ -170,6 +170,6 @@ describeEachEngineApp('immunization analysis: RED/REC', (api) => {
     expect(period).toMatchObject({ status: 400, body: { errorCode: 'PERIOD_NUMBER_OUT_OF_RANGE', field: 'period' } });
     const unknown = await redRec('orgUnit=NOPE&period=2025');
     expect(unknown).toMatchObject({ status: 400, body: { errorCode: 'ANALYTICS_ORG_UNIT_NOT_FOUND', field: 'orgUnit' } });
-    expect((await redRec('orgUnit=ML01&period=2025', 'segouViewer')).status).toBe(403);
+    expect(await redRec('orgUnit=ML01&period=2025', 'segouViewer')).toMatchObject({ status: 403, body: { errorCode: 'OUT_OF_SCOPE' } });
   });
 });

@@ -3,12 +3,11 @@
 // is what imports and data-entry completion call (store/analytics/validationRun.ts).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { DenwError } from '../../../core/errors.ts';
 import { translate } from '../../../core/i18n.ts';
 import { parsePeriod } from '../../../core/periods/periods.ts';
 import { runValidation } from '../../../store/analytics/validationRun.ts';
 import { selectOrgUnits } from '../../../store/analytics/orgUnitSelection.ts';
-import { inScope } from '../../access/abilities.ts';
+import { assertCanRead } from '../../access/policy.ts';
 import { defineRoute } from '../../route.ts';
 
 const validationQuery = z
@@ -40,7 +39,7 @@ export default async function validationRoutes(app: FastifyInstance): Promise<vo
     querystring: validationQuery,
     handler: async ({ query, user, language }) => {
       const [unit] = await selectOrgUnits(app.database.pool, [{ kind: 'orgUnit', id: query.orgUnit }], [], 'orgUnit');
-      if (!inScope(user, unit!.path)) throw new DenwError('FORBIDDEN', { orgUnit: query.orgUnit }, 'orgUnit');
+      assertCanRead(user, unit!.path, unit!.code ?? unit!.uid);
       // Rules that cannot be evaluated are listed beside the violations, not run (validationRun.ts).
       const skippedValidationRules: Array<{ validationRuleId: string; errorCode: string; message: string }> = [];
       const validationRuleViolations = await runValidation(app.database, {

@@ -68,7 +68,8 @@ describeEachEngineApp('validation API', (api) => {
   });
 
   it('refuses org units outside the scope (403) and bad parameters (400, by field)', async () => {
-    expect((await api().inject({ method: 'GET', url: '/api/validation?orgUnit=ML01&period=202401', as: 'segouViewer' })).statusCode).toBe(403);
+    const outside = await api().inject({ method: 'GET', url: '/api/validation?orgUnit=ML01&period=202401', as: 'segouViewer' });
+    expect(outside.json()).toMatchObject({ httpStatusCode: 403, errorCode: 'OUT_OF_SCOPE', message: "L'unité d'organisation ML01 est hors de votre périmètre" });
     const bad = await api().inject({ method: 'GET', url: '/api/validation?orgUnit=ML01&period=2024M13', as: 'kayes' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('query.period');
