@@ -8,6 +8,7 @@ export type Role = (typeof roles)[number];
 export const abilities = [
   'data:read', // data values, analytics, validation results, inside the scope
   'data:write', // enter and import data values, inside the scope
+  'data:editExpired', // and for periods past their data set's expiry days (DHIS2 F_EDIT_EXPIRED; policy.ts)
   'metadata:read',
   'metadata:write', // import metadata, edit the results framework
   'users:manage', // create users, set roles and scopes

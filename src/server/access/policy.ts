@@ -60,12 +60,13 @@ export function canWriteOrgUnitMetadata(user: CurrentUser, orgUnitPath: string):
 }
 
 /**
- * a user may write data for a period past its data set's expiry days if it is a superuser —
- * DHIS2's F_EDIT_EXPIRED authority, which its administrators hold (DataSet.isLocked). Applied
- * by the data value import (core/dataValueSets/checkDataValue.ts, E7640).
+ * a user may write data for a period past its data set's expiry days if its role grants
+ * data:editExpired — the superuser's alone, as DHIS2's F_EDIT_EXPIRED authority is its
+ * administrators' (DataSet.isLocked). Applied by the data value import
+ * (core/dataValueSets/checkDataValue.ts, E7640); the data entry form reads the ability.
  */
 export function mayEditExpired(user: CurrentUser): boolean {
-  return user.role === 'superuser';
+  return hasAbility(user, 'data:editExpired');
 }
 
 /** What the account administration forbids, whoever asks (see routes/users). */

@@ -17,7 +17,7 @@ describeEachEngineApp('the signed-in user', (api) => {
 
     it('gives a superuser every ability and the whole country as scope', async () => {
       const response = await api().inject({ method: 'GET', url: '/api/me', as: 'admin' });
-      expect(response.json().abilities).toEqual(['data:read', 'data:write', 'metadata:read', 'metadata:write', 'users:manage']);
+      expect(response.json().abilities).toEqual(['data:read', 'data:write', 'data:editExpired', 'metadata:read', 'metadata:write', 'users:manage']);
       expect(response.json().scope.map((unit: { code: string }) => unit.code)).toEqual(['ML']);
     });
 

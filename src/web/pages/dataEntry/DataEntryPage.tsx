@@ -1,8 +1,11 @@
 // Data entry (ability data:write): choose a data set, then an org unit it is assigned to inside
 // the user's scope, then a period of its type; fill the form, each value saved as it is typed;
-// mark the form complete, which runs the validation rules. The choices live in the address
+// mark the form complete, which runs the validation rules. A complete form, and the form of a
+// period past its data set's expiry days (unless the user may edit those), is read-only. The choices live in the address
 // (?ds=&ou=&pe=), so a form can be shared or bookmarked.
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { isExpired, lastEntryDay } from '../../../core/dataValueSets/expiryDays.ts';
+import { parsePeriod } from '../../../core/periods/periods.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRouter } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -34,10 +37,24 @@ function useLoaded<T>(load: (() => Promise<T>) | null, deps: unknown[]): { data:
   return state;
 }
 
+/**
+ * The last day the period could be entered when that day is past, otherwise null — the server's
+ * rule (E7640), counted on today's UTC date as the server counts it.
+ */
+function expiredSince(expiryDays: number, periodId: string): string | null {
+  let endDate: string;
+  try {
+    endDate = parsePeriod(periodId).endDate;
+  } catch {
+    return null;
+  }
+  return isExpired(endDate, expiryDays, new Date().toISOString().slice(0, 10)) ? lastEntryDay(endDate, expiryDays) : null;
+}
+
 export default function DataEntryPage() {
-  const { t, language } = useI18n();
+  const { t, language, formatDate } = useI18n();
   const { query, setQuery } = useRouter();
-  const { me } = useSession();
+  const { me, can } = useSession();
   const dataSetId = query.get('ds') ?? '';
   const orgUnitId = query.get('ou') ?? '';
   const dataSets = useLoaded<DataSetSummary[]>(listDataSets, [language]);
@@ -97,6 +114,7 @@ export default function DataEntryPage() {
   );
 
   const details = detailsKey && ds ? cellLabel(ds.dataElements, detailsKey) : null;
+  const expired = form && !can('data:editExpired') ? expiredSince(ds!.expiryDays, form.period) : null;
 
   return (
     <div className="data-entry-page">
@@ -150,8 +168,13 @@ export default function DataEntryPage() {
           {form && !values && !valuesError && <p className="loading">{t('web.loading')}</p>}
           {form && values && (
             <>
+              {expired && (
+                <p className="notice" role="note">
+                  {t('web.dataEntry.expired', { date: formatDate(expired) })}
+                </p>
+              )}
               <p className="muted entry-help">{t('web.dataEntry.keyboardHelp')}</p>
-              <DataEntryForm formId={formId} dataSet={ds!} values={values} locked={completeDate !== null} save={save} onDetails={setDetailsKey} onSaved={onSaved} />
+              <DataEntryForm formId={formId} dataSet={ds!} values={values} locked={completeDate !== null || expired !== null} save={save} onDetails={setDetailsKey} onSaved={onSaved} />
             </>
           )}
         </section>

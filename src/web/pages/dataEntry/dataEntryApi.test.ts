@@ -28,6 +28,7 @@ const raw: RawDataSet & { categoryCombos: unknown[] } = {
   displayName: 'EPI — monthly report',
   periodType: 'Monthly',
   openFuturePeriods: 1,
+  expiryDays: 10,
   validCompleteOnly: true,
   dataSetElements: [
     { dataElement: { id: 'deOpv0', code: 'EPI_OPV0', name: 'VPO 0', displayName: 'OPV0', valueType: 'INTEGER_ZERO_OR_POSITIVE', categoryCombo: reference(sex) } },
@@ -46,7 +47,7 @@ describe('a data set as the form reads it', () => {
   const dataSet = entryDataSet(raw, raw.categoryCombos as never);
 
   it('takes names in the interface language and the entry settings', () => {
-    expect(dataSet).toMatchObject({ id: 'dsEpi', name: 'EPI — monthly report', periodType: 'Monthly', openFuturePeriods: 1, validCompleteOnly: true, organisationUnits: ['ou1', 'ou2'] });
+    expect(dataSet).toMatchObject({ id: 'dsEpi', name: 'EPI — monthly report', periodType: 'Monthly', openFuturePeriods: 1, expiryDays: 10, validCompleteOnly: true, organisationUnits: ['ou1', 'ou2'] });
   });
 
   it('finds each element’s combo among the combos sent once, the data set’s own disaggregation first', () => {

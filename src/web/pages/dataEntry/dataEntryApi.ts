@@ -29,6 +29,7 @@ interface RawDataElement extends RawNamed {
 export interface RawDataSet extends RawNamed {
   periodType: string;
   openFuturePeriods?: number;
+  expiryDays?: number;
   validCompleteOnly?: boolean;
   dataSetElements?: Array<{ dataElement: RawDataElement; categoryCombo?: RawCategoryCombo | null }>;
   sections?: Array<RawNamed & { sortOrder?: number; dataElements?: RawNamed[] }>;
@@ -38,6 +39,8 @@ export interface RawDataSet extends RawNamed {
 export interface EntryDataSet extends Named {
   periodType: string;
   openFuturePeriods: number;
+  /** Days after a period's end that its data may still be entered; 0: always (DHIS2 DataSet.expiryDays). */
+  expiryDays: number;
   validCompleteOnly: boolean;
   dataElements: FormDataElement[];
   sections: FormSection[];
@@ -95,6 +98,7 @@ export function entryDataSet(raw: RawDataSet, combos: readonly RawCategoryCombo[
     ...named(raw),
     periodType: raw.periodType,
     openFuturePeriods: raw.openFuturePeriods ?? 0,
+    expiryDays: raw.expiryDays ?? 0,
     validCompleteOnly: raw.validCompleteOnly ?? false,
     dataElements,
     sections,
