@@ -4,7 +4,8 @@
 // English, and the FHIR round trip.
 import { beforeAll, expect, it } from 'vitest';
 import { loadEpiPackage } from '../../../store/immunization/testing/epiPackage.ts';
-import { describeEachEngineApp } from '../../testing/testApp.ts';
+import { createUser } from '../../../store/users.ts';
+import { describeEachEngineApp, testPassword } from '../../testing/testApp.ts';
 
 describeEachEngineApp('child registry and vaccination API', (api) => {
   beforeAll(async () => {
@@ -66,6 +67,21 @@ describeEachEngineApp('child registry and vaccination API', (api) => {
     const switched = await json('POST', '/api/dataSetSources', 'national', switching);
     expect(switched.statusCode).toBe(200);
     expect(switched.json()).toEqual({ starts: '2024-01-01', removed: 0, written: 0 });
+  });
+
+  it('refuses a data manager of Kayes the switch at a facility of Ségou (403 OUT_OF_SCOPE), writing nothing', async () => {
+    await createUser(api().database, { username: 'kayesmanager', displayName: 'Kayes DM', password: testPassword, role: 'data_manager', scope: ['ML01'] });
+    const response = await api().inject({
+      method: 'POST',
+      url: '/api/dataSetSources',
+      payload: { dataSet: 'EPI_MONTHLY', orgUnit: 'FAC_SEGOU_1', from: '2024-01-01', source: 'registry' },
+      headers: { authorization: `Basic ${Buffer.from(`kayesmanager:${testPassword}`).toString('base64')}`, 'accept-language': 'en' },
+    });
+    expect(response.json()).toMatchObject({ httpStatusCode: 403, errorCode: 'OUT_OF_SCOPE', message: 'Org unit FAC_SEGOU_1 is outside your scope' });
+    const { rows } = await api().database.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM data_set_source s JOIN org_unit o ON o.id = s.org_unit_id WHERE o.code = 'FAC_SEGOU_1'`,
+    );
+    expect(rows[0]!.n).toBe(0);
   });
 
   it('tells where the EPI report’s figures come from at a facility, today and by period, inside the reader’s scope only', async () => {
