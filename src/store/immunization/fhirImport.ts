@@ -53,6 +53,15 @@ export async function importFhirImmunizations(
       summary.children.imported++;
     }
 
+    // A dose counts in the EPI report of the unit where it was given (immunizations.ts
+    // contribution): the importer must be allowed to write there too, as POST …/immunizations asks.
+    const location = (dose: ImportedDose): number | undefined => {
+      if (!dose.orgUnitCode) return undefined;
+      const unit = orgUnits.get(dose.orgUnitCode) ?? refused(`${dose.path}.location.identifier.value`, 'UNKNOWN_ORG_UNIT');
+      options.assertWritable({ path: unit.path, code: unit.code });
+      return unit.id;
+    };
+
     const dosesByChild = new Map<string, ImportedDose[]>();
     for (const dose of doses) dosesByChild.set(dose.childUid, [...(dosesByChild.get(dose.childUid) ?? []), dose]);
     for (const [uid, childDoses] of dosesByChild) {
@@ -76,7 +85,7 @@ export async function importFhirImmunizations(
           date: dose.date,
           lotNumber: dose.lotNumber,
           status: dose.status,
-          orgUnitId: dose.orgUnitCode ? (orgUnits.get(dose.orgUnitCode) ?? refused(`${dose.path}.location.identifier.value`, 'UNKNOWN_ORG_UNIT')).id : undefined,
+          orgUnitId: location(dose),
           createdBy: options.user,
           source: 'fhir',
         })),

@@ -177,6 +177,27 @@ describeEachEngineApp('child registry and vaccination API', (api) => {
     expect((await json('POST', '/api/fhir', 'kayes', exported.json())).json()).toEqual({ children: { imported: 0, existing: 1 }, immunizations: { imported: 0, existing: 2 } });
   });
 
+  it('refuses a FHIR dose given at a facility outside the scope (403 OUT_OF_SCOPE): it would count in that facility’s EPI report', async () => {
+    const awa = (await json('POST', '/api/children', 'kayes', { orgUnit: 'FAC_KAYES_1', givenName: 'Awa', familyName: 'Coulibaly', sex: 'F', birthDate: '2024-02-01' })).json();
+    await json('POST', `/api/children/${awa.uid}/immunizations`, 'kayes', { vaccine: 'BCG', dose: 1, date: '2024-02-01' });
+    const bundle = (await json('GET', `/api/children/${awa.uid}/fhir`, 'kayes')).json();
+    const doses = async () =>
+      (await api().database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM immunization WHERE child_id = (SELECT id FROM child WHERE uid = $1)', [awa.uid])).rows[0]!.n;
+    // The dose removed (FAC_KAYES_1 reports on the form: no rollup to undo), then imported back.
+    await api().database.pool.query('DELETE FROM immunization WHERE child_id = (SELECT id FROM child WHERE uid = $1)', [awa.uid]);
+    const elsewhere = structuredClone(bundle);
+    elsewhere.entry[1].resource.location.identifier.value = 'FAC_SEGOU_1';
+    const refused = await json('POST', '/api/fhir', 'kayes', elsewhere, { 'accept-language': 'en' });
+    expect(refused.json()).toMatchObject({ httpStatusCode: 403, errorCode: 'OUT_OF_SCOPE', message: 'Org unit FAC_SEGOU_1 is outside your scope' });
+    expect(await doses()).toBe(0);
+    // The same rule when the dose is recorded one at a time.
+    const single = await json('POST', `/api/children/${awa.uid}/immunizations`, 'kayes', { vaccine: 'BCG', dose: 1, date: '2024-02-01', orgUnit: 'FAC_SEGOU_1' });
+    expect(single.json()).toMatchObject({ httpStatusCode: 403, errorCode: 'OUT_OF_SCOPE' });
+    expect(await doses()).toBe(0);
+    expect((await json('POST', '/api/fhir', 'kayes', bundle)).json()).toEqual({ children: { imported: 0, existing: 1 }, immunizations: { imported: 1, existing: 0 } });
+    expect(await doses()).toBe(1);
+  });
+
   it('refuses a bad FHIR resource with the path of the bad field (400), and a Patient outside the scope (403)', async () => {
     const bundle = (await json('GET', `/api/children/${uid}/fhir`, 'kayes')).json();
     bundle.entry[0].resource.gender = 'F';

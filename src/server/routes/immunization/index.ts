@@ -148,7 +148,8 @@ export default async function immunizationRoutes(app: FastifyInstance): Promise<
       if (body.date < child.birthDate) throw new DenwError('IMMUNIZATION_BEFORE_BIRTH', { date: body.date, birthDate: child.birthDate }, 'body.date');
       if (body.date > today()) throw new DenwError('IMMUNIZATION_DATE_IN_FUTURE', { date: body.date }, 'body.date');
       const given = body.orgUnit !== undefined ? await orgUnitByCode(database, body.orgUnit, 'body.orgUnit') : undefined;
-      if (given) assertCanRead(user, given.path, given.code);
+      // The dose counts in the EPI report of the unit where it was given: written there too.
+      if (given) assertCanWrite(user, given.path, given.code);
       return recordDose(database, child, {
         vaccine: body.vaccine as VaccineCode,
         dose: body.dose,
