@@ -22,6 +22,12 @@ describeEachEngineApp('users administration', (api) => {
         const list = await api().inject({ method: 'GET', url: '/api/users', as });
         expect(list.statusCode).toBe(403);
         expect((await post({ ...newDistrictUser, username: `by-${as}` }, as)).statusCode).toBe(403);
+        // Nor widen another account's scope or role, nor delete it (users:manage is the superuser's).
+        const widen = await put('segouviewer', { role: 'data_manager', scope: ['ML'] }, as);
+        expect([widen.statusCode, widen.json().errorCode]).toEqual([403, 'FORBIDDEN']);
+        const removed = await api().inject({ method: 'DELETE', url: `/api/users/${await idOf('segouviewer')}`, as });
+        expect(removed.statusCode).toBe(403);
+        expect((await api().inject({ method: 'GET', url: `/api/users/${await idOf('segouviewer')}`, as: 'admin' })).json()).toMatchObject({ role: 'viewer' });
       });
     }
     it('nobody signed out', async () => {
