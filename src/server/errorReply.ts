@@ -24,6 +24,7 @@ const statusByCode: Record<string, number> = {
   CHILD_EXISTS: 409,
   // validCompleteOnly: the stored data break a rule of the data set (DHIS2 answers 409 Conflict).
   COMPLETION_VALIDATION_FAILED: 409,
+  COMPLETION_PERIOD_EXPIRED: 409,
   PAYLOAD_TOO_LARGE: 413,
   URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,

@@ -1,6 +1,7 @@
 // Complete data set registrations (DHIS2 completeDataSetRegistration): a data set marked
 // complete for an org unit, period and attribute option combo, by whom and when.
 import type pg from 'pg';
+import { isExpired, lastEntryDay } from '../../core/dataValueSets/expiryDays.ts';
 import { DenwError } from '../../core/errors.ts';
 import { parsePeriod, type Period } from '../../core/periods/periods.ts';
 import { runValidation, type ValidationViolation } from '../analytics/validationRun.ts';
@@ -52,6 +53,19 @@ export async function assertValidCompletion(client: Client, registration: Regist
   if (violations.length === 0) return;
   const rules = [...new Set(violations.map((v) => v.validationRuleId))].join(', ');
   throw new DenwError('COMPLETION_VALIDATION_FAILED', { dataSet: key.dataSet, orgUnit: key.orgUnit, period: registration.period.id, count: violations.length, rules }, 'ds');
+}
+
+/**
+ * Refuses (COMPLETION_PERIOD_EXPIRED, 409) completing, or undoing the completion of, a period
+ * past its data set's expiry days, as DHIS2 2.42 refuses both for a locked data set
+ * (DataSet.isLocked; core/dataValueSets/expiryDays.ts) unless the user may edit expired periods.
+ */
+export async function assertCompletionOpen(client: Client, registration: Registration, key: CompletionKey, entry: { today: string; mayEditExpired: boolean }): Promise<void> {
+  if (entry.mayEditExpired) return;
+  const { rows } = await client.query<{ expiry_days: number }>('SELECT expiry_days FROM data_set WHERE id = $1', [registration.dataSetId]);
+  const expiryDays = rows[0]?.expiry_days ?? 0;
+  if (!isExpired(registration.period.endDate, expiryDays, entry.today)) return;
+  throw new DenwError('COMPLETION_PERIOD_EXPIRED', { dataSet: key.dataSet, period: registration.period.id, lastDay: lastEntryDay(registration.period.endDate, expiryDays)! }, 'pe');
 }
 
 /** Removes the registration; true when there was one. */

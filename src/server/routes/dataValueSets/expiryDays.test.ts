@@ -46,4 +46,24 @@ describeEachEngineApp('expiry days API (E7640)', (api) => {
       expect(admitted.json().response).toMatchObject({ status: 'SUCCESS', importCount: { imported: 1 } });
     });
   });
+
+  describe('POST and DELETE /api/completeDataSetRegistrations', () => {
+    const completion = '/api/completeDataSetRegistrations?ds=EPI_MONTHLY&pe=202401&ou=FAC_KAYES_1';
+    it('refuses completing an expired period, in French and in English, and lets the superuser complete it', async () => {
+      const en = await api().inject({ method: 'POST', url: completion, as: 'kayes', headers: { 'accept-language': 'en' } });
+      expect(en.statusCode).toBe(409);
+      expect(en.json()).toMatchObject({
+        errorCode: 'COMPLETION_PERIOD_EXPIRED',
+        field: 'pe',
+        message: 'Period "202401" of data set "EPI_MONTHLY" is past its expiry days (entry was allowed until 2024-02-01): its completion can no longer be changed',
+      });
+      const fr = await api().inject({ method: 'POST', url: completion, as: 'kayes', headers: { 'accept-language': 'fr' } });
+      expect(fr.json().message).toBe("La période « 202401 » du jeu de données « EPI_MONTHLY » a dépassé ses jours d'expiration (saisie permise jusqu'au 2024-02-01) : son état complet ne peut plus être changé");
+      expect((await api().inject({ method: 'POST', url: completion, as: 'admin' })).statusCode).toBe(200);
+    });
+    it('refuses reopening it to a data entry user, not to the superuser', async () => {
+      expect((await api().inject({ method: 'DELETE', url: completion, as: 'kayes' })).json().errorCode).toBe('COMPLETION_PERIOD_EXPIRED');
+      expect((await api().inject({ method: 'DELETE', url: completion, as: 'admin' })).statusCode).toBe(204);
+    });
+  });
 });
