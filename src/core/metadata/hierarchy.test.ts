@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeUnits } from './hierarchy.ts';
+import { inSubtrees, placeUnits } from './hierarchy.ts';
 
 describe('placing organisation units from their parents', () => {
   it('places children listed before their parent (DHIS2 ou_with_levels.json lists the root last)', () => {
@@ -23,5 +23,16 @@ describe('placing organisation units from their parents', () => {
     const placement = placeUnits(['C', 'A', 'B', 'S', 'K', 'R'], (unit) => parents[unit] ?? null);
     expect([...placement.inCycle].sort()).toEqual(['A', 'B', 'C', 'S']);
     expect(placement.order).toEqual(['R', 'K']);
+  });
+});
+
+describe('inSubtrees', () => {
+  it('holds for a root and the units below it, not for a unit whose path merely starts with the same characters', () => {
+    expect(inSubtrees('/ML', ['/ML'])).toBe(true);
+    expect(inSubtrees('/ML/ML01/ML0101', ['/ML/ML01'])).toBe(true);
+    expect(inSubtrees('/ML/ML010', ['/ML/ML01'])).toBe(false);
+    expect(inSubtrees('/ML/ML02', ['/ML/ML01', '/ML/ML02'])).toBe(true);
+    expect(inSubtrees('/ML', ['/ML/ML01'])).toBe(false);
+    expect(inSubtrees('/ML', [])).toBe(false);
   });
 });

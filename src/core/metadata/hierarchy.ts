@@ -59,3 +59,12 @@ export function placeUnits<N>(units: readonly N[], parentOf: (node: N) => N | nu
     .map((entry) => entry.unit);
   return { ancestry, order, inCycle };
 }
+
+/**
+ * True when the unit with this path is one of the roots or below one — a user's scope is the
+ * subtrees of its roots. Paths are DHIS2's (`/uid/uid/…`), so a prefix must end at a `/`:
+ * `/ML/ML01` is not below `/ML/ML0`.
+ */
+export function inSubtrees(path: string, rootPaths: readonly string[]): boolean {
+  return rootPaths.some((root) => path === root || path.startsWith(`${root}/`));
+}

@@ -1,6 +1,7 @@
 // Who may do what, as declarations. A role grants abilities; an org-unit scope limits where
 // they apply: a user reads and writes only inside the subtrees rooted at its scope units.
 // The web app receives the abilities with the current user and never works out scope itself.
+import { inSubtrees } from '../../core/metadata/hierarchy.ts';
 
 export const roles = ['superuser', 'data_manager', 'data_entry', 'viewer'] as const;
 export type Role = (typeof roles)[number];
@@ -38,5 +39,5 @@ export function hasAbility(user: CurrentUser, ability: Ability): boolean {
 
 /** True when the org unit with this path is inside one of the user's subtrees. */
 export function inScope(user: CurrentUser, orgUnitPath: string): boolean {
-  return user.scopePaths.some((root) => orgUnitPath === root || orgUnitPath.startsWith(`${root}/`));
+  return inSubtrees(orgUnitPath, user.scopePaths);
 }

@@ -3,6 +3,7 @@
 import type pg from 'pg';
 import { isExpired, lastEntryDay } from '../../core/dataValueSets/expiryDays.ts';
 import { DenwError } from '../../core/errors.ts';
+import { inSubtrees } from '../../core/metadata/hierarchy.ts';
 import { parsePeriod, type Period } from '../../core/periods/periods.ts';
 import { runValidation, type ValidationViolation } from '../analytics/validationRun.ts';
 import { registerPeriods } from './dataValueMerge.ts';
@@ -102,7 +103,7 @@ export async function resolveRegistration(client: Client, key: CompletionKey, sc
   );
   const unit = units[0];
   if (!unit) throw new DenwError('COMPLETION_ORG_UNIT_UNKNOWN', { orgUnit: key.orgUnit }, 'ou');
-  if (!scopePaths.some((root) => unit.path === root || unit.path.startsWith(`${root}/`))) throw new DenwError('FORBIDDEN', {}, 'ou');
+  if (!inSubtrees(unit.path, scopePaths)) throw new DenwError('OUT_OF_SCOPE', { orgUnit: key.orgUnit }, 'ou');
   if (!unit.assigned) throw new DenwError('COMPLETION_NOT_ASSIGNED', { dataSet: key.dataSet, orgUnit: key.orgUnit }, 'ou');
   const period = parsePeriod(key.period);
   if (period.type !== dataSet.period_type) throw new DenwError('COMPLETION_PERIOD_TYPE', { period: period.id, periodType: dataSet.period_type }, 'pe');

@@ -9,6 +9,7 @@ import type { ExportedDataValue } from '../../core/dataValueSets/csvDataValueSet
 import type { ExportHeader } from '../../core/dataValueSets/jsonDataValueSet.ts';
 import { isNumericType } from '../../core/dataValueSets/valueTypes.ts';
 import { DenwError } from '../../core/errors.ts';
+import { inSubtrees } from '../../core/metadata/hierarchy.ts';
 import { parseDay } from '../../core/periods/calendar.ts';
 import { parsePeriod } from '../../core/periods/periods.ts';
 import type { Database } from '../database.ts';
@@ -72,8 +73,8 @@ export async function exportDataValues(database: Database, request: ExportReques
   }
   if (orgUnits.length === 0) throw new DenwError('DATA_EXPORT_NO_ORG_UNIT', {}, 'orgUnit');
   for (const unit of orgUnits) {
-    if (!scopePaths.some((root) => unit.path === root || unit.path.startsWith(`${root}/`))) {
-      throw new DenwError('FORBIDDEN', {}, 'orgUnit');
+    if (!inSubtrees(unit.path, scopePaths)) {
+      throw new DenwError('OUT_OF_SCOPE', { orgUnit: unit.code ?? unit.uid }, 'orgUnit');
     }
   }
   const periods = request.period.map((id) => parsePeriod(id).id);

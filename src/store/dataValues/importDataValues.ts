@@ -42,6 +42,7 @@
 import { checkDataValue, type CheckContext, type CheckedDataValue } from '../../core/dataValueSets/checkDataValue.ts';
 import { conflict, type DataValueConflict } from '../../core/dataValueSets/conflicts.ts';
 import { resolveIdSchemes, withHeader, type IdSchemeChoice, type ImportStrategy } from '../../core/dataValueSets/dataValueSet.ts';
+import { inSubtrees } from '../../core/metadata/hierarchy.ts';
 import { indexMetadata, type MetadataIndex } from '../../core/dataValueSets/importMetadata.ts';
 import { importStatus, type AtomicMode, type ImportSummary, type ImportValidationViolation } from '../../core/dataValueSets/importSummary.ts';
 import { parsePeriod, type Period } from '../../core/periods/periods.ts';
@@ -98,7 +99,7 @@ function inScopeCheck(scopePaths: string[]) {
   return (orgUnit: { id: number; path: string }) => {
     let allowed = memo.get(orgUnit.id);
     if (allowed === undefined) {
-      allowed = scopePaths.some((root) => orgUnit.path === root || orgUnit.path.startsWith(`${root}/`));
+      allowed = inSubtrees(orgUnit.path, scopePaths);
       memo.set(orgUnit.id, allowed);
     }
     return allowed;

@@ -4,6 +4,7 @@
 import type { DataValueInput } from '../../core/dataValueSets/dataValueSet.ts';
 import type { ImportSummary } from '../../core/dataValueSets/importSummary.ts';
 import { DenwError } from '../../core/errors.ts';
+import { inSubtrees } from '../../core/metadata/hierarchy.ts';
 import { parsePeriod } from '../../core/periods/periods.ts';
 import type { Database } from '../database.ts';
 import { findAttributeOptionCombo } from './attributeOptionCombo.ts';
@@ -42,7 +43,7 @@ export interface StoredDataValue {
   lastUpdated: string;
 }
 
-/** The stored value, or undefined; FORBIDDEN when its org unit is outside `scopePaths`. */
+/** The stored value, or undefined; OUT_OF_SCOPE when its org unit is outside `scopePaths`. */
 export async function readDataValue(database: Database, key: DataValueKey, scopePaths: string[]): Promise<StoredDataValue | undefined> {
   const period = parsePeriod(key.period);
   const attribute = await attributeOf(database, key);
@@ -59,8 +60,8 @@ export async function readDataValue(database: Database, key: DataValueKey, scope
   );
   const row = rows[0];
   if (!row) return undefined;
-  if (!scopePaths.some((root) => row.path === root || row.path.startsWith(`${root}/`))) {
-    throw new DenwError('FORBIDDEN', {}, 'ou');
+  if (!inSubtrees(row.path, scopePaths)) {
+    throw new DenwError('OUT_OF_SCOPE', { orgUnit: row.ou_code ?? row.ou_uid }, 'ou');
   }
   return {
     dataElement: row.de_code ?? row.de_uid,

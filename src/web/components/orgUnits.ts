@@ -1,6 +1,7 @@
 // Org units as pickers offer them: only those below the user's scope roots (the server decides
 // the scope; this only avoids offering what the server would refuse), each with the names of
 // its ancestors so that two health areas with the same name can be told apart.
+import { inSubtrees } from '../../core/metadata/hierarchy.ts';
 
 export interface OrgUnit {
   id: string;
@@ -16,8 +17,7 @@ export interface OrgUnitOption extends OrgUnit {
   trail: string[];
 }
 
-export const insideScope = (path: string, scopePaths: readonly string[]) =>
-  scopePaths.some((root) => path === root || path.startsWith(`${root}/`));
+export const insideScope = inSubtrees;
 
 /** Case- and accent-insensitive search text (Ségou matches "segou"). */
 export const searchable = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();

@@ -54,7 +54,8 @@ describeEachEngineApp('dataValues and completeDataSetRegistrations API', (api) =
       await api().inject({ method: 'POST', url: `/api/dataValues?${segou}&value=2`, as: 'national' });
       const write = await api().inject({ method: 'POST', url: `/api/dataValues?${segou}&value=3`, as: 'kayes' });
       expect([write.statusCode, write.json().errorCode]).toEqual([409, 'E7617']);
-      expect((await api().inject({ method: 'GET', url: `/api/dataValues?${segou}`, as: 'kayes' })).statusCode).toBe(403);
+      const read = await api().inject({ method: 'GET', url: `/api/dataValues?${segou}`, as: 'kayes', headers: { 'accept-language': 'en' } });
+      expect([read.statusCode, read.json().errorCode, read.json().message]).toEqual([403, 'OUT_OF_SCOPE', 'Org unit FAC_SEGOU_1 is outside your scope']);
       expect((await api().inject({ method: 'GET', url: `/api/dataValues?${segou}`, as: 'segouViewer' })).json().value).toBe('2');
       expect((await api().inject({ method: 'POST', url: `/api/dataValues?${segou}&value=4`, as: 'segouViewer' })).statusCode).toBe(403);
     });
@@ -79,7 +80,7 @@ describeEachEngineApp('dataValues and completeDataSetRegistrations API', (api) =
       const quarter = await api().inject({ method: 'POST', url: '/api/completeDataSetRegistrations?ds=EPI_MONTHLY&pe=2024Q1&ou=FAC_KAYES_1', as: 'kayes' });
       expect([quarter.statusCode, quarter.json().errorCode]).toEqual([400, 'COMPLETION_PERIOD_TYPE']);
       const outside = await api().inject({ method: 'POST', url: '/api/completeDataSetRegistrations?ds=EPI_MONTHLY&pe=202401&ou=FAC_SEGOU_1', as: 'kayes' });
-      expect(outside.statusCode).toBe(403);
+      expect([outside.statusCode, outside.json().errorCode, outside.json().field]).toEqual([403, 'OUT_OF_SCOPE', 'ou']);
     });
   });
 });
