@@ -19,6 +19,7 @@ export type ConflictField =
   | 'value'
   | 'comment'
   | 'storedBy'
+  | 'completeDate'
   | 'row';
 
 export const conflictCodes = {
@@ -26,6 +27,7 @@ export const conflictCodes = {
   E7600: 'dataSet', // data set not found
   E7603: 'orgUnit', // header org unit not found
   E7604: 'attributeOptionCombo', // header attribute option combo not found
+  COMPLETE_DATE_INVALID: 'completeDate', // header or ADX group completeDate that is no date (Denw: DHIS2 ignores it)
   // Data value: identifiers and the value itself.
   E7610: 'dataElement', // data element not found
   E7611: 'period', // period not valid

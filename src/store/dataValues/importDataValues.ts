@@ -39,13 +39,14 @@
 //     (2.42); an insignificant zero deletes the stored value (2.42; 2.43 keeps it);
 //   - an empty/unreadable JSON or XML body is refused at once even with async=true (400);
 //   - 2.43's rejectedIndexes returned as well.
-import { checkDataValue, type CheckContext, type CheckedDataValue } from '../../core/dataValueSets/checkDataValue.ts';
+import { checkDataValue, parseTimestamp, type CheckContext, type CheckedDataValue } from '../../core/dataValueSets/checkDataValue.ts';
 import { conflict, type DataValueConflict } from '../../core/dataValueSets/conflicts.ts';
 import { resolveIdSchemes, withHeader, type IdSchemeChoice, type ImportStrategy } from '../../core/dataValueSets/dataValueSet.ts';
 import { inSubtrees } from '../../core/metadata/hierarchy.ts';
 import { indexMetadata, type MetadataIndex } from '../../core/dataValueSets/importMetadata.ts';
 import { importStatus, type AtomicMode, type ImportSummary, type ImportValidationViolation } from '../../core/dataValueSets/importSummary.ts';
 import { parsePeriod, type Period } from '../../core/periods/periods.ts';
+import type { CompletionInput } from '../../core/dataValueSets/xmlDataValueSet.ts';
 import type { Database } from '../database.ts';
 import { resolveCompletions } from './completions.ts';
 import { registerComplete } from './completeRegistrations.ts';
@@ -106,9 +107,21 @@ function inScopeCheck(scopePaths: string[]) {
   };
 }
 
-/** Header fields that refuse the whole set when they name nothing (DataValueSetImportValidator). */
-function headerConflicts(index: MetadataIndex, header: { dataSet?: string; orgUnit?: string; attributeOptionCombo?: string; period?: string }): DataValueConflict[] {
+/**
+ * Header fields that refuse the whole set when they name nothing (DataValueSetImportValidator),
+ * and completion dates (the header's completeDate, ADX groups') that are no date: DHIS2's
+ * handleComplete drops such a date without a word, so the form the file says is complete would
+ * silently stay open.
+ */
+function headerConflicts(
+  index: MetadataIndex,
+  header: { dataSet?: string; orgUnit?: string; attributeOptionCombo?: string; period?: string; completeDate?: string },
+  completions: CompletionInput[],
+): DataValueConflict[] {
   const found: DataValueConflict[] = [];
+  for (const date of [header.completeDate, ...completions.map((completion) => completion.date)]) {
+    if (date !== undefined && parseTimestamp(date) === null) found.push(conflict('COMPLETE_DATE_INVALID', undefined, date));
+  }
   if (header.dataSet !== undefined && !index.dataSet.has(header.dataSet)) found.push(conflict('E7600', undefined, header.dataSet));
   if (header.orgUnit !== undefined && !index.orgUnit.has(header.orgUnit)) found.push(conflict('E7603', undefined, header.orgUnit));
   if (header.attributeOptionCombo !== undefined && !index.categoryOptionCombo.has(header.attributeOptionCombo)) {
@@ -171,7 +184,7 @@ export async function importDataValues(database: Database, source: DataValueSour
   let staging: StagingWriter | undefined;
   try {
     const index = indexMetadata(await loadImportMetadata(client), resolveIdSchemes(options.idSchemes, header));
-    const refused = headerConflicts(index, header);
+    const refused = headerConflicts(index, header, source.completions);
     if (refused.length > 0) return summary({ conflicts: refused });
 
     const context: CheckContext = {
