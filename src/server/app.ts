@@ -13,6 +13,7 @@ import { createAuthenticator, type Authenticator, type AuthOptions } from './aut
 import { sendError } from './errorReply.ts';
 import { apiRoutes } from './routes/index.ts';
 import type { TrustProxy } from './trustProxy.ts';
+import { checkedUtf8, isTextBody } from './utf8Body.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -75,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   app.addContentTypeParser(textBodyTypes, { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  app.addHook('preParsing', async (request, _reply, payload) => (isTextBody(request.headers['content-type']) ? checkedUtf8(payload) : payload));
   app.addHook('onRequest', async (request) => {
     request.language = languageFromHeader(request.headers['accept-language']);
   });
