@@ -24,3 +24,24 @@ describe('XML bodies', () => {
     expect(refusal(body)).toEqual(['XML_TOO_DEEP', { max: 100 }, 'body']);
   });
 });
+
+describe('CSV bytes (the CLI reads files as byte chunks)', () => {
+  const read = async (chunks: Uint8Array[]) => {
+    const rows: number[] = [];
+    try {
+      for await (const batch of dataValueSource('csv', chunks).batches) rows.push(...batch.map((input) => input.row));
+    } catch (error) {
+      return error instanceof DenwError ? [error.code, error.params, rows] : error;
+    }
+    return rows;
+  };
+  const header = 'dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,storedby,lastupdated,comment\n';
+
+  it('refuses Windows-1252 bytes naming the row after the last one read whole, not line 0', async () => {
+    // "arrivé" saved by Excel in Windows-1252: é is the single byte 0xE9, no UTF-8 sequence.
+    const good = Buffer.from(`${header}STAFF,202401,FAC_KAYES_1,,,2,,,ok\n`, 'utf8');
+    const bad = Buffer.from('STAFF,202402,FAC_KAYES_1,,,2,,,arrivé\n', 'latin1');
+    expect(await read([good, bad])).toEqual(['CSV_NOT_UTF8', { line: 3 }, [2]]);
+    expect(await read([Buffer.concat([Buffer.from(header), bad])])).toEqual(['CSV_NOT_UTF8', { line: 1 }, []]);
+  });
+});

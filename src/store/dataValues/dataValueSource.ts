@@ -94,16 +94,21 @@ export function parseXml(text: string): XmlElement {
 async function* csvBatches(chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>): AsyncGenerator<DataValueInput[]> {
   const reader = new DataValueCsvReader();
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  // The bad bytes lie after the last row read whole: the message names the row that follows it.
+  let nextRow = 1;
   const decode = (chunk: Uint8Array | undefined) => {
     try {
       return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
     } catch {
-      throw new DenwError('CSV_NOT_UTF8', { line: 0 });
+      throw new DenwError('CSV_NOT_UTF8', { line: nextRow });
     }
   };
   for await (const chunk of chunks) {
     const batch = reader.push(typeof chunk === 'string' ? chunk : decode(chunk));
-    if (batch.length > 0) yield batch;
+    if (batch.length > 0) {
+      nextRow = batch[batch.length - 1]!.row + 1;
+      yield batch;
+    }
   }
   const last = reader.push(decode(undefined)).concat(reader.end());
   if (last.length > 0) yield last;
