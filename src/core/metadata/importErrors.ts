@@ -3,7 +3,7 @@
 // and the offending value. Messages are looked up in i18n/{fr,en}.json under `metadata.<code>`.
 import type { z } from 'zod';
 import type { Collection } from './collections.ts';
-import { collectionSchemas, type MetadataObject } from './schemas.ts';
+import { collectionSchemas, withLegacyGeometry, type MetadataObject } from './schemas.ts';
 
 export interface ImportError {
   code: string;
@@ -48,7 +48,8 @@ export function parseMetadataObject<C extends Collection>(
   collection: C,
   raw: Record<string, unknown>,
 ): { value: MetadataObject<C>; errors: [] } | { value: undefined; errors: ImportError[] } {
-  const result = collectionSchemas[collection].safeParse(raw);
+  const input = collection === 'organisationUnits' ? withLegacyGeometry(raw) : raw;
+  const result = collectionSchemas[collection].safeParse(input);
   if (result.success) return { value: result.data as MetadataObject<C>, errors: [] };
-  return { value: undefined, errors: result.error.issues.map((issue) => fromIssue(issue, raw)) };
+  return { value: undefined, errors: result.error.issues.map((issue) => fromIssue(issue, input)) };
 }

@@ -91,6 +91,26 @@ const attribute = z
 
 const organisationUnitLevel = z.object({ ...identified, level: integer.min(1) });
 
+/**
+ * DHIS2 before 2.32 wrote a unit's shape as `featureType` (POINT, POLYGON, MULTI_POLYGON, or NONE)
+ * and `coordinates`, the GeoJSON coordinates as a JSON text; 2.32 replaced the two with one
+ * GeoJSON `geometry` of that type. An old export's shapes are read as that geometry rather than
+ * dropped; text that is no JSON is left for the geometry check to report.
+ */
+const legacyGeometryTypes: Record<string, string> = { POINT: 'Point', POLYGON: 'Polygon', MULTI_POLYGON: 'MultiPolygon' };
+export function withLegacyGeometry(raw: Record<string, unknown>): Record<string, unknown> {
+  const { geometry, featureType, coordinates } = raw;
+  const type = typeof featureType === 'string' ? legacyGeometryTypes[featureType] : undefined;
+  if (geometry != null || type === undefined || typeof coordinates !== 'string') return raw;
+  let parsed: unknown = coordinates;
+  try {
+    parsed = JSON.parse(coordinates);
+  } catch {
+    // Reported as the geometry's value.
+  }
+  return { ...raw, geometry: { type, coordinates: parsed } };
+}
+
 const organisationUnit = z.object({
   ...shortNamed,
   parent: optional(refSchema),

@@ -1,0 +1,28 @@
+// Checking one object of a metadata document against its schema, for shapes DHIS2 files really
+// have that the schema alone does not read.
+import { describe, expect, it } from 'vitest';
+import { parseMetadataObject } from './importErrors.ts';
+
+describe('org units of DHIS2 exports before 2.32 (featureType + coordinates text)', () => {
+  const unit = (fields: Record<string, unknown>) => parseMetadataObject('organisationUnits', { name: 'Bo', ...fields });
+
+  it('reads POINT, POLYGON and MULTI_POLYGON coordinates as the GeoJSON geometry of that type', () => {
+    expect(unit({ featureType: 'POINT', coordinates: '[-11.3,8.2]' }).value?.geometry).toEqual({ type: 'Point', coordinates: [-11.3, 8.2] });
+    const ring = [[-11.5, 8], [-11, 8], [-11, 8.5], [-11.5, 8]];
+    expect(unit({ featureType: 'POLYGON', coordinates: JSON.stringify([ring]) }).value?.geometry).toEqual({ type: 'Polygon', coordinates: [ring] });
+    expect(unit({ featureType: 'MULTI_POLYGON', coordinates: JSON.stringify([[ring]]) }).value?.geometry).toEqual({ type: 'MultiPolygon', coordinates: [[ring]] });
+  });
+
+  it('leaves NONE, a unit without coordinates, and a 2.32+ geometry as they are', () => {
+    expect(unit({ featureType: 'NONE' }).value?.geometry).toBeUndefined();
+    expect(unit({ featureType: 'POINT' }).value?.geometry).toBeUndefined();
+    const point = { type: 'Point', coordinates: [1, 2] };
+    expect(unit({ featureType: 'POINT', coordinates: '[9,9]', geometry: point }).value?.geometry).toEqual(point);
+  });
+
+  it('reports coordinates that are no JSON as a wrong geometry (E4027), not as a missing one', () => {
+    expect(unit({ featureType: 'POINT', coordinates: '[-11.3,8.2' }).errors).toEqual([
+      { code: 'E4027', params: { value: '{"type":"Point","coordinates":"[-11.3,8.2"}', property: 'geometry' }, property: 'geometry', value: { type: 'Point', coordinates: '[-11.3,8.2' } },
+    ]);
+  });
+});
