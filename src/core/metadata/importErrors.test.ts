@@ -26,3 +26,38 @@ describe('org units of DHIS2 exports before 2.32 (featureType + coordinates text
     ]);
   });
 });
+
+describe('org unit geometry (RFC 7946 §3.1)', () => {
+  const geometryErrors = (geometry: unknown) => parseMetadataObject('organisationUnits', { name: 'Bo', geometry }).errors.map((e) => [e.code, e.property]);
+  const ring = [[-11.5, 8], [-11, 8], [-11, 8.5], [-11.5, 8]];
+
+  it('keeps every type whose coordinates are positions nested as the type says', () => {
+    for (const geometry of [
+      { type: 'Point', coordinates: [-11.3, 8.2] },
+      { type: 'Point', coordinates: [-11.3, 8.2, 120] },
+      { type: 'MultiPoint', coordinates: [[-11.3, 8.2]] },
+      { type: 'LineString', coordinates: ring },
+      { type: 'MultiLineString', coordinates: [ring] },
+      { type: 'Polygon', coordinates: [ring] },
+      { type: 'MultiPolygon', coordinates: [[ring], [ring]] },
+      { type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [1, 2] }, { type: 'Polygon', coordinates: [ring] }] },
+    ]) {
+      expect(geometryErrors(geometry), geometry.type).toEqual([]);
+    }
+  });
+
+  it('refuses coordinates that are not positions, or nested at another depth, with E4027 on geometry', () => {
+    for (const geometry of [
+      { type: 'Polygon', coordinates: [['a']] },
+      { type: 'Point', coordinates: [] },
+      { type: 'Point', coordinates: [1] },
+      { type: 'Point', coordinates: ['1', '2'] },
+      { type: 'Polygon', coordinates: ring },
+      { type: 'MultiPolygon', coordinates: [ring] },
+      { type: 'Point', coordinates: [[1, 2]] },
+      { type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [] }] },
+    ]) {
+      expect(geometryErrors(geometry), JSON.stringify(geometry)).toEqual([['E4027', 'geometry']]);
+    }
+  });
+});

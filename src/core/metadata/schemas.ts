@@ -58,13 +58,34 @@ const attributeValues = withDefault(
   [],
 );
 
-/** A GeoJSON geometry (RFC 7946 §3.1), kept as given. */
+/**
+ * How deep each GeoJSON type nests its positions (RFC 7946 §3.1.2–3.1.7): a Point is one
+ * position, a LineString a list of them, a Polygon a list of rings, a MultiPolygon a list of
+ * polygons.
+ */
+const positionDepth: Record<string, number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
+
+/** Whether `value` is `depth` levels of lists around positions (two or more finite numbers, §3.1.1). */
+function isPositions(value: unknown, depth: number): boolean {
+  if (!Array.isArray(value)) return false;
+  if (depth === 0) return value.length >= 2 && value.every((n) => typeof n === 'number' && Number.isFinite(n));
+  return value.every((item) => isPositions(item, depth - 1));
+}
+
+function isGeometry(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const { type, coordinates, geometries } = value as Record<string, unknown>;
+  if (type === 'GeometryCollection') return Array.isArray(geometries) && geometries.every(isGeometry);
+  return typeof type === 'string' && type in positionDepth && isPositions(coordinates, positionDepth[type]!);
+}
+
+/** A GeoJSON geometry (RFC 7946 §3.1), kept as given once its coordinates are positions: the maps draw it. */
 const geometry = z
   .object({
     type: z.enum(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']),
   })
   .loose()
-  .refine((value) => Array.isArray(value.coordinates) || Array.isArray(value.geometries));
+  .refine(isGeometry);
 
 const identified = { id: optional(uid), code, name: text, translations };
 const shortNamed = { ...identified, shortName: optional(z.string().min(1).max(50)), description: optional(z.string()) };
