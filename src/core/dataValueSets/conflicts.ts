@@ -79,12 +79,20 @@ export interface DataValueConflict {
   rows: number[];
 }
 
+/**
+ * What a conflict shows of the text at fault: all of it up to 1,000 characters (every
+ * identifier, a 256-character storedBy), else its beginning and an ellipsis — a file of
+ * 50,000-character values would otherwise come back twice over in the summary (object and message).
+ */
+const SHOWN_MAX = 1_000;
+const abbreviated = (text: string) => (text.length > SHOWN_MAX ? `${text.slice(0, SHOWN_MAX)}…` : text);
+
 export function conflict(
   errorCode: ConflictCode,
   at: { index: number; row: number } | undefined,
   object: string | undefined,
   params: Record<string, string | number> = {},
 ): DataValueConflict {
-  const shown = object ?? '';
+  const shown = abbreviated(object ?? '');
   return { errorCode, field: conflictCodes[errorCode], object: shown, params: { object: shown, ...params }, indexes: at ? [at.index] : [], rows: at ? [at.row] : [] };
 }
