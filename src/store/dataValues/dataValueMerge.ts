@@ -275,8 +275,8 @@ const DATA_VALUE_KEY = 'data_element_id, period_id, org_unit_id, category_option
  */
 const AUDITED_CHANGE = "(action = 'delete' OR (action = 'update' AND value IS DISTINCT FROM old_value))";
 
-// A new value's creation is not in the audit yet; a value's whose change is audited, from then
-// on (migration 093).
+// create_audited: a new value's creation is not in the audit yet; once a change of the value is
+// audited, its creation is too (migration 093).
 const INSERT_DATA_VALUE = `INSERT INTO data_value (${DATA_VALUE_KEY}, value, numeric_value, stored_by, created, last_updated, comment, followup, source, create_audited)
   SELECT data_element_id, period_id, org_unit_id, coc_id, aoc_id, value, numeric_value, stored_by,
     coalesce(created, old_created, now()), coalesce(last_updated, now()), comment, followup, $1::text,
@@ -346,8 +346,9 @@ export async function writeClassified(client: pg.PoolClient, strategy: ImportStr
  * A changed value and a deletion are audited (previous value, new value, importing user, now),
  * preceded, the first time a stored value changes, by its creation (its value, storedBy and
  * created as stored): a new value is its own record of creation until then (migration 093; DHIS2
- * writes no audit for a new value and starts a value's trail with its creation). Unchanged values (same value, comment and follow-up) count as updated
- * but are not rewritten, as in DHIS2 2.42 ("avoid performing unnecessary updates"). A
+ * writes no audit for a new value and starts a value's trail with its creation). Unchanged
+ * values (same value, comment and follow-up) count as updated but are not rewritten, as in
+ * DHIS2 2.42 ("avoid performing unnecessary updates"). A
  * statement with nothing to do is not sent (each is a scan of the whole merge table).
  */
 async function writeMerge(
