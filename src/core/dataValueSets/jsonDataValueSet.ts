@@ -6,6 +6,7 @@
 //     "value": "12", "storedBy": "…", "created": "…", "lastUpdated": "…", "comment": "…",
 //     "followup": false, "deleted": false } ] }
 import { DenwError } from '../errors.ts';
+import { jsonPreview } from '../jsonPreview.ts';
 import { conflict, type DataValueConflict } from './conflicts.ts';
 import type { ExportedDataValue } from './csvDataValueSet.ts';
 import {
@@ -78,9 +79,9 @@ export function readDataValueJson(document: unknown): ReadDataValueSet {
   const conflicts: DataValueConflict[] = [];
   values.forEach((fields: unknown, index) => {
     const at = { index, row: index + 1 };
-    if (!isRecord(fields)) return conflicts.push(conflict('ROW_INVALID', at, JSON.stringify(fields) ?? '', { field: '' }));
+    if (!isRecord(fields)) return conflicts.push(conflict('ROW_INVALID', at, jsonPreview(fields, 1_000), { field: '' }));
     const bad = [...textFields, 'followup', 'deleted'].find((name) => !isScalar(fields[name]));
-    if (bad) return conflicts.push(conflict('ROW_INVALID', at, JSON.stringify(fields[bad]), { field: bad }));
+    if (bad) return conflicts.push(conflict('ROW_INVALID', at, jsonPreview(fields[bad], 1_000), { field: bad }));
     inputs.push(readValueFields(fields, index));
   });
   return { header: readHeader(document), inputs, conflicts };

@@ -56,8 +56,31 @@ describe('org unit geometry (RFC 7946 §3.1)', () => {
       { type: 'MultiPolygon', coordinates: [ring] },
       { type: 'Point', coordinates: [[1, 2]] },
       { type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [] }] },
+      { type: 'GeometryCollection', geometries: [{ type: 'GeometryCollection', geometries: [] }] },
     ]) {
       expect(geometryErrors(geometry), JSON.stringify(geometry)).toEqual([['E4027', 'geometry']]);
     }
+  });
+});
+
+describe('org unit geometry from a hostile document', () => {
+  it('keeps only type and coordinates, so a foreign member nested 200,000 deep is not stored (nor serialised)', () => {
+    const deep = JSON.parse(`${'['.repeat(200_000)}${']'.repeat(200_000)}`);
+    const parsed = parseMetadataObject('organisationUnits', { name: 'Bo', geometry: { type: 'Point', coordinates: [1, 2], bbox: [1, 2, 1, 2], extra: deep } });
+    expect(parsed.value?.geometry).toEqual({ type: 'Point', coordinates: [1, 2] });
+    const collection = { type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [1, 2], extra: deep }] };
+    expect(parseMetadataObject('organisationUnits', { name: 'Bo', geometry: collection }).value?.geometry).toEqual({
+      type: 'GeometryCollection',
+      geometries: [{ type: 'Point', coordinates: [1, 2] }],
+    });
+  });
+
+  it('reports 200,000 nested brackets in a field as E4027 with a cut preview, without overflowing the stack', () => {
+    const deep = JSON.parse(`${'['.repeat(200_000)}${']'.repeat(200_000)}`);
+    const { errors } = parseMetadataObject('organisationUnits', { name: 'Bo', geometry: { type: 'Point', coordinates: deep } });
+    expect(errors.map((e) => [e.code, e.property])).toEqual([['E4027', 'geometry']]);
+    // 72 characters: under the 80 a message shows, nesting past 20 levels elided.
+    expect(errors[0]!.params.value).toBe(`{"type":"Point","coordinates":${'['.repeat(19)}[…]${']'.repeat(19)}}`);
+    expect(() => JSON.stringify(errors)).not.toThrow();
   });
 });

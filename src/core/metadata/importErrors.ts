@@ -2,6 +2,7 @@
 // (DHIS2's E-codes, dhis2-core feedback/ErrorCode.java, where one fits), the property at fault
 // and the offending value. Messages are looked up in i18n/{fr,en}.json under `metadata.<code>`.
 import type { z } from 'zod';
+import { jsonPreview, reportable } from '../jsonPreview.ts';
 import type { Collection } from './collections.ts';
 import { collectionSchemas, withLegacyGeometry, type MetadataObject } from './schemas.ts';
 
@@ -24,8 +25,8 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function show(value: unknown): string {
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  if (typeof value !== 'string') return jsonPreview(value, 80);
+  return value.length > 80 ? `${value.slice(0, 77)}...` : value;
 }
 
 /**
@@ -34,7 +35,8 @@ function show(value: unknown): string {
  */
 function fromIssue(issue: z.core.$ZodIssue, raw: unknown): ImportError {
   const property = issue.path.map(String).join('.');
-  const value = valueAt(raw, issue.path);
+  // The value goes back in the report: a document's 200,000 nested brackets must not (JSON.stringify would overflow).
+  const value = reportable(valueAt(raw, issue.path), 1_000);
   if (value === undefined || value === null || (value === '' && issue.code === 'too_small')) return importError('E4000', { property }, property);
   if (issue.code === 'too_big' && typeof value === 'string') {
     return importError('E4001', { property, maximum: String(issue.maximum), length: value.length }, property, value);

@@ -72,20 +72,30 @@ function isPositions(value: unknown, depth: number): boolean {
   return value.every((item) => isPositions(item, depth - 1));
 }
 
-function isGeometry(value: unknown): boolean {
+/** A geometry whose coordinates are positions; a GeometryCollection holds no other (§3.1.8: SHOULD avoid nesting them). */
+function isGeometry(value: unknown, inCollection = false): boolean {
   if (value === null || typeof value !== 'object') return false;
   const { type, coordinates, geometries } = value as Record<string, unknown>;
-  if (type === 'GeometryCollection') return Array.isArray(geometries) && geometries.every(isGeometry);
+  if (type === 'GeometryCollection') return !inCollection && Array.isArray(geometries) && geometries.every((member) => isGeometry(member, true));
   return typeof type === 'string' && type in positionDepth && isPositions(coordinates, positionDepth[type]!);
 }
 
-/** A GeoJSON geometry (RFC 7946 §3.1), kept as given once its coordinates are positions: the maps draw it. */
+type Geometry = { type: string; coordinates: unknown } | { type: 'GeometryCollection'; geometries: Geometry[] };
+
+/** Type and coordinates only: other members (bbox, foreign members §6.1) are neither drawn nor stored. */
+function geometryOf(value: Record<string, unknown>): Geometry {
+  if (value.type === 'GeometryCollection') return { type: 'GeometryCollection', geometries: (value.geometries as Record<string, unknown>[]).map(geometryOf) };
+  return { type: value.type as string, coordinates: value.coordinates };
+}
+
+/** A GeoJSON geometry (RFC 7946 §3.1) whose coordinates are positions: the maps draw it. */
 const geometry = z
   .object({
     type: z.enum(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']),
   })
   .loose()
-  .refine(isGeometry);
+  .refine((value) => isGeometry(value))
+  .transform(geometryOf);
 
 const identified = { id: optional(uid), code, name: text, translations };
 const shortNamed = { ...identified, shortName: optional(z.string().min(1).max(50)), description: optional(z.string()) };
