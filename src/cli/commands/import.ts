@@ -74,11 +74,22 @@ function idSchemes(values: ReturnType<typeof options>['values']): IdSchemeChoice
 
 class UsageError extends Error {}
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  stream.setEncoding('utf8');
-  let text = '';
-  for await (const chunk of stream) text += chunk as string;
-  return text;
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A JSON or XML file's text. It must be UTF-8 (RFC 8259 §8.1; DHIS2 writes UTF-8): decoding
+ * leniently would import "S\uFFFDgou" for a Windows-1252 "Ségou". A byte-order mark is dropped.
+ */
+function utf8Text(bytes: Buffer, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new DenwError('FILE_NOT_UTF8', { file });
+  }
 }
 
 /** A bar on standard error, redrawn at most ten times a second. */
@@ -146,7 +157,7 @@ export async function run(args: string[]): Promise<number> {
         }
       })();
     } else {
-      body = file === '-' ? await readAll(stdin) : await readFile(file, 'utf8');
+      body = utf8Text(file === '-' ? await readAll(stdin) : await readFile(file), file);
     }
     const summary = await importDataValues(
       database,

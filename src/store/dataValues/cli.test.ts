@@ -111,6 +111,23 @@ for (const engine of testEngines()) {
       expect(one.stdout.trimEnd().split('\r\n')).toHaveLength(2);
     }, 60_000);
 
+    it('refuses a Windows-1252 JSON file (nothing written, exit 1) and reads the same file saved as UTF-8 with a byte-order mark', async () => {
+      const json = '{"dataValues":[{"dataElement":"NOTE","period":"202404","orgUnit":"FAC_KAYES_1","value":"Agent arrivé"}]}';
+      const latin1 = join(dir, 'avril-latin1.json');
+      writeFileSync(latin1, Buffer.from(json, 'latin1'));
+      const refused = await run(['import', latin1], env, 'fr_FR.UTF-8');
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain(`Le fichier ${latin1} n'est pas encodé en UTF-8 : enregistrez-le en UTF-8`);
+      const none = await run(['export', '--dataSet', 'EPI_MONTHLY', '--period', '202404', '--orgUnit', 'ML', '--children'], env);
+      expect(none.stdout.trimEnd()).toBe(header);
+
+      const utf8 = join(dir, 'avril-utf8.json');
+      writeFileSync(utf8, `\uFEFF${json}`);
+      expect((await run(['import', utf8], env)).status).toBe(0);
+      const one = await run(['export', '--dataSet', 'EPI_MONTHLY', '--period', '202404', '--orgUnit', 'ML', '--children'], env);
+      expect(one.stdout).toContain('Agent arrivé');
+    }, 60_000);
+
     it('reads standard input with --format, and checks without writing under --dry-run', async () => {
       const input = `${header}\nNOTE,202403,FAC_KAYES_1,,,RAS,,,,,\n`;
       const child = spawn(process.execPath, [denw, 'import', '-', '--format', 'csv', '--dry-run'], { env: { ...process.env, DATABASE_URL: '', DENW_DATA: '', LANG: 'en_US.UTF-8', ...env } });
