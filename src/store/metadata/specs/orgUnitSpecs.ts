@@ -43,6 +43,13 @@ export const organisationUnitLevelSpec: CollectionSpec<'organisationUnitLevels'>
   },
 };
 
+/**
+ * The deepest level a unit may sit at. A path of 12 characters a level must fit a btree index
+ * entry (PostgreSQL: about 2,700 bytes, a third of a page), so ~225 levels made the write fail
+ * with a 500; a country's tree has under ten.
+ */
+const MAX_ORG_UNIT_LEVEL = 100;
+
 type Unit = DocObject<'organisationUnits'>;
 /** A unit of the document, or a stored unit (by id) that the document does not change. */
 type Node = Unit | number;
@@ -77,6 +84,10 @@ export function organisationUnitSpec(): CollectionSpec<'organisationUnits'> {
       for (const unit of units) {
         if (placement.inCycle.has(unit)) {
           unit.errors.push(importError('ORG_UNIT_PARENT_CYCLE', { object: bundle.describe(unit) }, 'parent', unit.value!.parent));
+        }
+        const level = placement.ancestry.get(unit)?.length ?? 0;
+        if (level > MAX_ORG_UNIT_LEVEL) {
+          unit.errors.push(importError('ORG_UNIT_TOO_DEEP', { object: bundle.describe(unit), level, max: MAX_ORG_UNIT_LEVEL }, 'parent', unit.value!.parent));
         }
         const { openingDate, closedDate } = unit.value!;
         if (openingDate && closedDate && closedDate < openingDate) {
