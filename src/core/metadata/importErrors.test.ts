@@ -84,3 +84,26 @@ describe('org unit geometry from a hostile document', () => {
     expect(() => JSON.stringify(errors)).not.toThrow();
   });
 });
+
+describe('codes and key texts (DHIS2 caps codes at 50 characters; Denw indexes them)', () => {
+  const errorsOf = (collection: Parameters<typeof parseMetadataObject>[0], raw: Record<string, unknown>) =>
+    parseMetadataObject(collection, raw).errors.map((e) => [e.code, e.property, e.params.length]);
+
+  it('accepts a 50-character code and refuses a 51-character one with E4001 on code', () => {
+    expect(errorsOf('dataElements', { code: 'C'.repeat(50), name: 'Élément' })).toEqual([]);
+    expect(errorsOf('dataElements', { code: 'C'.repeat(51), name: 'Élément' })).toEqual([['E4001', 'code', 51]]);
+    expect(errorsOf('goals', { code: 'G'.repeat(51), name: 'But' })).toEqual([['E4001', 'code', 51]]);
+    expect(errorsOf('population', { orgUnit: { code: 'ML' }, year: 2024, ageGroup: 'a'.repeat(51), sex: 'F', value: 1, source: 'RGPH' })).toEqual([
+      ['E4001', 'ageGroup', 51],
+    ]);
+  });
+
+  it("lets a generated option combo's code (its options' codes joined) and a source run to 500 characters", () => {
+    const combo = { categoryCombo: { code: 'AGE_SEX' }, categoryOptions: [] };
+    expect(errorsOf('categoryOptionCombos', { ...combo, code: 'C'.repeat(500) })).toEqual([]);
+    expect(errorsOf('categoryOptionCombos', { ...combo, code: 'C'.repeat(501) })).toEqual([['E4001', 'code', 501]]);
+    const observation = { resultIndicator: { code: 'RI' }, orgUnit: { code: 'ML' }, year: 2018, value: 1 };
+    expect(errorsOf('observations', { ...observation, source: 's'.repeat(500) })).toEqual([]);
+    expect(errorsOf('observations', { ...observation, source: 's'.repeat(501) })).toEqual([['E4001', 'source', 501]]);
+  });
+});

@@ -23,11 +23,24 @@ const withDefault = <T extends z.ZodType>(schema: T, fallback: z.output<T>) =>
 // A uid that is not 11 characters of [A-Za-z0-9] starting with a letter is DHIS2 error E4014.
 const uid = z.string().regex(UID_PATTERN, 'E4014');
 const text = z.string().min(1);
+/**
+ * DHIS2 caps codes at 50 characters (schema property `code`, E4001); Denw's unique indexes on
+ * codes need a cap too (a PostgreSQL btree entry holds ~2,700 bytes: a longer code answered 500).
+ */
+const CODE_MAX = 50;
+/**
+ * Text that is part of a key — an observation's source, a generated option combo's code (its
+ * options' codes joined, which Denw exports and must read back) — bounded for the same index.
+ */
+const KEY_TEXT_MAX = 500;
 /** An empty code is no code (some DHIS2 exports write "code": ""). */
-const code = z
-  .string()
-  .nullish()
-  .transform((value) => (value ? value : undefined));
+const codeUpTo = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .nullish()
+    .transform((value) => (value ? value : undefined));
+const code = codeUpTo(CODE_MAX);
 const integer = z.number().int();
 
 /** A reference to another object: {"id": UID} or {"code": …} (both allowed; the id wins). */
@@ -169,6 +182,7 @@ const category = z.object({ ...shortNamed, dataDimensionType, categoryOptions: r
 const categoryCombo = z.object({ ...identified, dataDimensionType, categories: refs });
 const categoryOptionCombo = z.object({
   ...identified,
+  code: codeUpTo(KEY_TEXT_MAX),
   // Generated from the options' names when absent.
   name: optional(text),
   categoryCombo: refSchema,
@@ -245,8 +259,8 @@ const validationRule = z.object({
 // ({"code": …}) name goals, results and result indicators by code.
 const year = integer.min(1900).max(2200);
 const sex = z.enum(['F', 'M', 'T']);
-const population = z.object({ orgUnit: refSchema, year, ageGroup: text, sex, value: z.number().min(0), source: text });
-const codeNamed = { code: text, name: text, translations, sortOrder: withDefault(integer, 0) };
+const population = z.object({ orgUnit: refSchema, year, ageGroup: text.max(CODE_MAX), sex, value: z.number().min(0), source: text });
+const codeNamed = { code: text.max(CODE_MAX), name: text, translations, sortOrder: withDefault(integer, 0) };
 const goal = z.object({ ...codeNamed, description: optional(z.string()) });
 const result = z.object({ ...codeNamed, goal: refSchema, kind: withDefault(z.enum(['KRC', 'OUTCOME', 'OUTPUT']), 'OUTCOME') });
 const resultIndicator = z.object({
@@ -269,7 +283,7 @@ const observation = z.object({
   year,
   sex: withDefault(sex, 'T'),
   value: z.number(),
-  source: text,
+  source: text.max(KEY_TEXT_MAX),
   method: optional(z.string()),
   revision: optional(year),
 });

@@ -1,6 +1,7 @@
-// A parent chain deeper than the store can index (a path of ~225 UIDs overflows a PostgreSQL
-// btree entry) is refused per unit with ORG_UNIT_TOO_DEEP instead of failing the write with a
-// 500; level 100 is accepted. Both engines.
+// Text the store indexes must fit a PostgreSQL btree entry (~2,700 bytes) or the write fails
+// with a 500. A parent chain of ~225 units makes such a path: refused per unit with
+// ORG_UNIT_TOO_DEEP, level 100 accepted. A code longer than DHIS2's 50 characters: E4001.
+// Both engines.
 import { describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../testing/engines.ts';
 import { importMetadata } from './importMetadata.ts';
@@ -32,5 +33,16 @@ describeEachEngine('metadata import: org unit depth', (database) => {
       const { rows } = await database().pool.query(`SELECT count(*)::int AS n FROM org_unit WHERE code LIKE 'CHAIN_%'`);
       expect(rows[0].n).toBe(0);
     });
+  });
+});
+
+describeEachEngine('metadata import: a code too long for its index', (database) => {
+  it('is E4001 on code (409 report), where an incompressible 6,000-character code made the unique index refuse the write (500)', async () => {
+    // Letters and digits that do not repeat: PostgreSQL compresses repetitive text inside index entries.
+    let code = '';
+    for (let i = 0; code.length < 6_000; i++) code += (i * 7919).toString(36);
+    const report = await importMetadata(database(), { organisationUnitGroups: [{ code: code.slice(0, 6_000), name: 'Groupe' }] });
+    expect(report.status).toBe('ERROR');
+    expect(report.typeReports[0]!.objectReports[0]!.errorReports).toMatchObject([{ errorCode: 'E4001', errorProperty: 'code' }]);
   });
 });
