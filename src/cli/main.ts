@@ -2,7 +2,7 @@
 // `denw growth` does not pay for starting a database.
 import { argv, exit, stderr, stdout } from 'node:process';
 import { DenwError } from '../core/errors.ts';
-import { translate } from '../core/i18n.ts';
+import { errorMessage, translate } from '../core/i18n.ts';
 import { cliLanguage } from './cliLanguage.ts';
 
 type Command = { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number | void> }> };
@@ -44,7 +44,7 @@ try {
   exit(typeof code === 'number' ? code : 0);
 } catch (error) {
   // A DenwError is the user's to act on: its catalogue message, in the terminal's language.
-  if (error instanceof DenwError) stderr.write(`${translate(`error.${error.code}`, cliLanguage(), error.params)}\n`);
+  if (error instanceof DenwError) stderr.write(`${errorMessage(error, cliLanguage())}\n`);
   else stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   exit(1);
 }

@@ -2,6 +2,7 @@
 // English falls back to French, and a key missing in both is shown as the key itself so that
 // a gap is visible rather than silent (the catalogue test prevents it from landing).
 import en from '../../i18n/en.json' with { type: 'json' };
+import type { DenwError } from './errors.ts';
 import fr from '../../i18n/fr.json' with { type: 'json' };
 
 export type Language = 'fr' | 'en';
@@ -27,6 +28,19 @@ export function languageFromHeader(acceptLanguage: string | undefined): Language
     if (tag.startsWith('en')) return 'en';
   }
   return 'fr';
+}
+
+/**
+ * A DenwError's message in `language`: its parameters, those written `@key` translated as
+ * catalogue entries, and the message of the error it stems from as `{reason}`.
+ */
+export function errorMessage(error: DenwError, language: Language): string {
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(error.params)) {
+    params[name] = typeof value === 'string' && value.startsWith('@') ? translate(value.slice(1), language) : value;
+  }
+  if (error.reason) params.reason = errorMessage(error.reason, language);
+  return translate(`error.${error.code}`, language, params);
 }
 
 /** The message for `key` in `language`, with `{name}` placeholders replaced from `params`. */

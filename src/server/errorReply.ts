@@ -3,7 +3,7 @@
 // per field at fault. Unexpected errors are logged and answered 500 without details.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DenwError } from '../core/errors.ts';
-import { translate } from '../core/i18n.ts';
+import { errorMessage, translate } from '../core/i18n.ts';
 import { ValidationError } from './route.ts';
 
 // Codes absent from this table are 400: the request is at fault.
@@ -99,7 +99,7 @@ export function sendError(error: unknown, request: FastifyRequest, reply: Fastif
     httpStatusCode: status,
     status: 'ERROR',
     errorCode: denwError.code,
-    message: errors ? errors.map((e) => e.message).join(' ; ') : translate(`error.${denwError.code}`, language, denwError.params),
+    message: errors ? errors.map((e) => e.message).join(' ; ') : errorMessage(denwError, language),
     ...(denwError.field ? { field: denwError.field } : {}),
     ...(errors ? { errors } : {}),
   });

@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import process, { stderr, stdin, stdout } from 'node:process';
 import { DenwError } from '../../core/errors.ts';
-import { type Language, translate } from '../../core/i18n.ts';
+import { errorMessage, type Language, translate } from '../../core/i18n.ts';
 import { cliLanguage } from '../cliLanguage.ts';
 import { createZscoreCsvStream, type GrowthIssueLog, type GrowthReference } from '../../core/growth/index.ts';
 import { whoGrowthTables } from '../../store/growth/whoGrowthTables.ts';
@@ -73,7 +73,7 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (!(error instanceof DenwError)) throw error;
-    stderr.write(`${translate(`error.${error.code}`, language, error.params)}\n`);
+    stderr.write(`${errorMessage(error, language)}\n`);
     return error.code === 'GROWTH_USAGE' ? 2 : 1;
   }
 }

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { stderr, stdin, stdout } from 'node:process';
 import { DenwError } from '../../core/errors.ts';
-import { translate } from '../../core/i18n.ts';
+import { errorMessage, translate } from '../../core/i18n.ts';
 import { analyseAnthroSurvey, plausibilityCsv, prevalenceCsv, zscoreSummaryCsv } from '../../core/survey/analysis.ts';
 import { SurveyInputError, surveyIssueCode, type SurveyColumns } from '../../core/survey/records.ts';
 import { whoGrowthTables } from '../../store/growth/whoGrowthTables.ts';
@@ -71,7 +71,7 @@ export async function run(args: string[]): Promise<number> {
       for (const issue of error.issues.slice(0, printedIssues)) stderr.write(`${translate(`error.${surveyIssueCode(issue)}`, language, { ...issue })}\n`);
       if (error.issueCount > printedIssues) stderr.write(`${translate('survey.moreIssues', language, { count: error.issueCount - printedIssues })}\n`);
     }
-    stderr.write(`${translate(`error.${error.code}`, language, error.params)}\n`);
+    stderr.write(`${errorMessage(error, language)}\n`);
     return 2;
   }
 }

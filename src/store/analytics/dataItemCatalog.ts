@@ -102,8 +102,8 @@ const parseSide = (indicator: string, side: 'numerator' | 'denominator', text: s
   try {
     return parseExpression(text);
   } catch (error) {
-    const detail = error instanceof DenwError ? `${error.code} ${JSON.stringify(error.params)}` : String(error);
-    throw new DenwError('ANALYTICS_INDICATOR_EXPRESSION_INVALID', { indicator, side, detail });
+    if (!(error instanceof DenwError)) throw error;
+    throw new DenwError('ANALYTICS_INDICATOR_EXPRESSION_INVALID', { indicator, side: `@term.${side}` }, undefined, error);
   }
 };
 

@@ -42,11 +42,10 @@ export interface ValidationRunRequest {
   onSkippedRule?: (skipped: SkippedValidationRule) => void;
 }
 
-/** A rule left out of a run, and why (an error code with its message parameters). */
+/** A rule left out of a run, and why. */
 export interface SkippedValidationRule {
   validationRuleId: string;
-  errorCode: string;
-  params: Record<string, string | number>;
+  error: DenwError;
 }
 
 export interface ValidationViolation {
@@ -107,8 +106,8 @@ function parseRule(row: RuleRow): Rule {
     try {
       return parseExpression(text);
     } catch (error) {
-      const detail = error instanceof DenwError ? `${error.code} ${JSON.stringify(error.params)}` : String(error);
-      throw new DenwError('VALIDATION_RULE_EXPRESSION_INVALID', { rule: row.code ?? row.uid, side, detail });
+      if (!(error instanceof DenwError)) throw error;
+      throw new DenwError('VALIDATION_RULE_EXPRESSION_INVALID', { rule: row.code ?? row.uid, side: `@term.${side}` }, undefined, error);
     }
   };
   const left = parse(row.left_expression, 'left');
@@ -144,14 +143,13 @@ async function validate(db: Queryable, request: ValidationRunRequest): Promise<V
             right_expression, right_missing_value_strategy, period_type, organisation_unit_levels
      FROM validation_rule ORDER BY code NULLS LAST, name`,
   );
-  const skip = (row: RuleRow, errorCode: string, params: Record<string, string | number>) =>
-    request.onSkippedRule?.({ validationRuleId: row.code ?? row.uid, errorCode, params });
+  const skip = (row: RuleRow, error: DenwError) => request.onSkippedRule?.({ validationRuleId: row.code ?? row.uid, error });
   let rules = rows.flatMap((row) => {
     try {
       return [parseRule(row)];
     } catch (error) {
       if (!(error instanceof DenwError)) throw error;
-      skip(row, error.code, error.params);
+      skip(row, error);
       return [];
     }
   });
@@ -182,7 +180,7 @@ async function validate(db: Queryable, request: ValidationRunRequest): Promise<V
   const catalog = await loadDataItems(db, { dataItems: [], expressions });
   rules = rules.filter((rule) => {
     const unknown = unknownReferences(catalog, [rule.left, rule.right]);
-    if (unknown.length > 0) skip(rule, 'VALIDATION_RULE_REFERENCE_UNKNOWN', { rule: rule.code ?? rule.uid, references: unknown.join(', ') });
+    if (unknown.length > 0) skip(rule, new DenwError('VALIDATION_RULE_REFERENCE_UNKNOWN', { rule: rule.code ?? rule.uid, references: unknown.join(', ') }));
     return unknown.length === 0;
   });
   const periods = new Map<string, Period>();

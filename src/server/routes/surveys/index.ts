@@ -9,7 +9,7 @@
 // interval and sample size (src/store/surveys).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { translate } from '../../../core/i18n.ts';
+import { errorMessage, translate } from '../../../core/i18n.ts';
 import { analyseAnthroSurvey, plausibilityCsv, prevalenceCsv, zscoreSummaryCsv } from '../../../core/survey/analysis.ts';
 import type { Language } from '../../../core/i18n.ts';
 import { surveyObservations } from '../../../core/survey/observations.ts';
@@ -48,7 +48,7 @@ async function analyse(request: FastifyRequest, reply: FastifyReply, columns: Su
     if (!(error instanceof SurveyInputError)) throw error;
     reply.code(400).send({
       httpStatus: 'Bad Request', httpStatusCode: 400, status: 'ERROR', errorCode: error.code,
-      message: translate(`error.${error.code}`, language, error.params),
+      message: errorMessage(error, language),
       errors: error.issues.map((issue) => ({
         row: issue.row, field: issue.field, code: surveyIssueCode(issue), value: issue.value,
         message: translate(`error.${surveyIssueCode(issue)}`, language, { ...issue }),

@@ -3,7 +3,7 @@
 // is what imports and data-entry completion call (store/analytics/validationRun.ts).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { translate } from '../../../core/i18n.ts';
+import { errorMessage } from '../../../core/i18n.ts';
 import { parsePeriod } from '../../../core/periods/periods.ts';
 import { runValidation } from '../../../store/analytics/validationRun.ts';
 import { selectOrgUnits } from '../../../store/analytics/orgUnitSelection.ts';
@@ -47,8 +47,7 @@ export default async function validationRoutes(app: FastifyInstance): Promise<vo
         includeDescendants: query.children === 'true',
         periods: [parsePeriod(query.period).id],
         ...(query.dataSet !== undefined ? { dataSet: query.dataSet } : {}),
-        onSkippedRule: ({ validationRuleId, errorCode, params }) =>
-          skippedValidationRules.push({ validationRuleId, errorCode, message: translate(`error.${errorCode}`, language, params) }),
+        onSkippedRule: ({ validationRuleId, error }) => skippedValidationRules.push({ validationRuleId, errorCode: error.code, message: errorMessage(error, language) }),
       });
       return { validationRuleViolations, skippedValidationRules };
     },
