@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import process, { stderr, stdin, stdout } from 'node:process';
-import { parseIdScheme, importStrategies, type IdSchemeChoice, type ImportStrategy } from '../../core/dataValueSets/dataValueSet.ts';
+import { parseIdScheme, parseImportStrategy, type IdSchemeChoice } from '../../core/dataValueSets/dataValueSet.ts';
 import { describeSummary } from '../../core/dataValueSets/importSummary.ts';
 import { DenwError } from '../../core/errors.ts';
 import { translate, type Language } from '../../core/i18n.ts';
@@ -124,7 +124,7 @@ export async function run(args: string[]): Promise<number> {
     (values.help ? stdout : stderr).write(usage);
     return values.help ? 0 : 2;
   }
-  const strategy = values.strategy.toUpperCase();
+  const strategy = parseImportStrategy(values.strategy);
   const atomicMode = values['atomic-mode'].toUpperCase();
   const format = (values.format?.toLowerCase() ?? formatOfFileName(file)) as DataValueFormat | undefined;
   let schemes: IdSchemeChoice;
@@ -134,8 +134,8 @@ export async function run(args: string[]): Promise<number> {
     stderr.write(`${translate('cli.usage', language, { argument: (error as Error).message })}\n\n${usage}`);
     return 2;
   }
-  if (!format || !['json', 'csv', 'xml', 'adx'].includes(format) || !(importStrategies as readonly string[]).includes(strategy) || !['ALL', 'NONE'].includes(atomicMode)) {
-    stderr.write(`${translate('cli.usage', language, { argument: format ? `${strategy} ${atomicMode}` : file })}\n\n${usage}`);
+  if (!format || !['json', 'csv', 'xml', 'adx'].includes(format) || strategy === undefined || !['ALL', 'NONE'].includes(atomicMode)) {
+    stderr.write(`${translate('cli.usage', language, { argument: format ? `${values.strategy} ${atomicMode}` : file })}\n\n${usage}`);
     return 2;
   }
 
@@ -162,7 +162,7 @@ export async function run(args: string[]): Promise<number> {
     const summary = await importDataValues(
       database,
       dataValueSource(format, body),
-      { idSchemes: schemes, dryRun: values['dry-run'], importStrategy: strategy as ImportStrategy, atomicMode: atomicMode as 'ALL' | 'NONE', dataSet: values['data-set'], async: false },
+      { idSchemes: schemes, dryRun: values['dry-run'], importStrategy: strategy, atomicMode: atomicMode as 'ALL' | 'NONE', dataSet: values['data-set'], async: false },
       // The CLI works on the database directly, as its administrator: every tree, expired periods too.
       { username: values.user, scopePaths: roots.rows.map((row) => row.path), mayEditExpired: true },
       { onProgress: (read) => bar.update(read, bytes) },

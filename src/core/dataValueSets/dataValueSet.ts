@@ -11,6 +11,15 @@ export const idSchemes: readonly IdScheme[] = ['uid', 'code', 'name'];
 export const importStrategies = ['CREATE_AND_UPDATE', 'CREATE', 'UPDATE', 'DELETE'] as const;
 export type ImportStrategy = (typeof importStrategies)[number];
 
+/** DHIS2's former ImportStrategy names, still accepted by its API (dhis2-core ImportStrategy: deprecated). */
+const formerImportStrategies: Readonly<Record<string, ImportStrategy>> = { NEW_AND_UPDATES: 'CREATE_AND_UPDATE', NEW: 'CREATE', UPDATES: 'UPDATE', DELETES: 'DELETE' };
+
+/** The strategy a name stands for, in any case and by its former DHIS2 name too; undefined for another text. */
+export function parseImportStrategy(name: string): ImportStrategy | undefined {
+  const upper = name.trim().toUpperCase();
+  return (importStrategies as readonly string[]).includes(upper) ? (upper as ImportStrategy) : formerImportStrategies[upper];
+}
+
 /** The identifier schemes of an import, per kind of object (DHIS2 IdSchemes). */
 export interface IdSchemes {
   dataElement: IdScheme;

@@ -9,15 +9,7 @@ import { DenwError } from '../errors.ts';
 import { jsonPreview } from '../jsonPreview.ts';
 import { conflict, type DataValueConflict } from './conflicts.ts';
 import type { ExportedDataValue } from './csvDataValueSet.ts';
-import {
-  importStrategies,
-  isTrue,
-  parseIdScheme,
-  trimToUndefined,
-  type DataValueInput,
-  type DataValueSetHeader,
-  type ImportStrategy,
-} from './dataValueSet.ts';
+import { isTrue, parseIdScheme, parseImportStrategy, trimToUndefined, type DataValueInput, type DataValueSetHeader } from './dataValueSet.ts';
 
 export interface ReadDataValueSet {
   header: DataValueSetHeader;
@@ -33,7 +25,7 @@ const isScalar = (value: unknown) => value === null || value === undefined || ['
 
 /** Header fields shared by the JSON and DXF2 XML forms (attributes of `dataValueSet` in XML). */
 export function readHeader(fields: Record<string, unknown>): DataValueSetHeader {
-  const strategy = trimToUndefined(fields.strategy ?? fields.importStrategy)?.toUpperCase();
+  const strategy = trimToUndefined(fields.strategy ?? fields.importStrategy);
   return {
     dataSet: trimToUndefined(fields.dataSet),
     completeDate: trimToUndefined(fields.completeDate ?? fields.completedDate),
@@ -46,7 +38,7 @@ export function readHeader(fields: Record<string, unknown>): DataValueSetHeader 
     categoryOptionComboIdScheme: parseIdScheme(trimToUndefined(fields.categoryOptionComboIdScheme)),
     dataSetIdScheme: parseIdScheme(trimToUndefined(fields.dataSetIdScheme)),
     dryRun: fields.dryRun === undefined ? undefined : isTrue(fields.dryRun as string | boolean),
-    importStrategy: (importStrategies as readonly string[]).includes(strategy ?? '') ? (strategy as ImportStrategy) : undefined,
+    importStrategy: strategy === undefined ? undefined : parseImportStrategy(strategy),
   };
 }
 

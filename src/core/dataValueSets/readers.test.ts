@@ -6,10 +6,19 @@ import { describe, expect, it } from 'vitest';
 import { DenwError } from '../errors.ts';
 import { adxDataValue, adxGroupOpen, escapeXml, isXmlName } from './adxWriter.ts';
 import { readDataValueCsv } from './csvDataValueSet.ts';
+import { parseImportStrategy } from './dataValueSet.ts';
 import { readDataValueJson } from './jsonDataValueSet.ts';
 import { readAdx, readDxf2Xml, type XmlElement } from './xmlDataValueSet.ts';
 
 const element = (name: string, attributes: Record<string, string> = {}, children: XmlElement[] = [], text = ''): XmlElement => ({ name, attributes, children, text });
+
+describe('parseImportStrategy', () => {
+  it("reads DHIS2's strategies in any case and its former names (NEW_AND_UPDATES, NEW, UPDATES, DELETES), nothing else", () => {
+    expect(['create_and_update', ' CREATE ', 'Update', 'DELETE'].map(parseImportStrategy)).toEqual(['CREATE_AND_UPDATE', 'CREATE', 'UPDATE', 'DELETE']);
+    expect(['NEW_AND_UPDATES', 'new', 'UPDATES', 'deletes'].map(parseImportStrategy)).toEqual(['CREATE_AND_UPDATE', 'CREATE', 'UPDATE', 'DELETE']);
+    expect(['SYNC', 'MERGE', '', 'CREATE_AND_UPDATES'].map(parseImportStrategy)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+});
 
 describe('readDataValueJson (DHIS2 DataValueSet JSON)', () => {
   it('reads the header, its id schemes and DHIS2 spellings (completedDate, strategy), and each value with its row', () => {

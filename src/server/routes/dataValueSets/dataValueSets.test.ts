@@ -77,6 +77,13 @@ describeEachEngineApp('dataValueSets API', (api) => {
       const viewer = await api().inject({ method: 'POST', url: '/api/dataValueSets', as: 'segouViewer', payload: { dataValues: [] } });
       expect(viewer.statusCode).toBe(403);
     });
+
+    it("reads DHIS2's former strategy names (importStrategy=NEW_AND_UPDATES is CREATE_AND_UPDATE) and refuses an unknown one naming the field", async () => {
+      const former = await api().inject({ method: 'POST', url: '/api/dataValueSets?importStrategy=NEW_AND_UPDATES&dryRun=true', as: 'national', payload: { dataValues: [] } });
+      expect([former.statusCode, former.json().response.importOptions.importStrategy]).toEqual([200, 'CREATE_AND_UPDATE']);
+      const unknown = await api().inject({ method: 'POST', url: '/api/dataValueSets?importStrategy=MERGE', as: 'national', payload: { dataValues: [] } });
+      expect([unknown.statusCode, unknown.json().errors[0].field]).toEqual([400, 'query.importStrategy']);
+    });
   });
 
   describe('export', () => {

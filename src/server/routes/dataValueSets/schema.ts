@@ -1,12 +1,14 @@
 // Query parameters of the data value routes, named as DHIS2 names them (web API "Data values"
 // chapter: import parameters, export parameters, /api/dataValues), validated at the edge.
 import { z } from 'zod';
-import { importStrategies } from '../../../core/dataValueSets/dataValueSet.ts';
+import { importStrategies, parseImportStrategy } from '../../../core/dataValueSets/dataValueSet.ts';
 import { parseDay } from '../../../core/periods/calendar.ts';
 import { parsePeriod } from '../../../core/periods/periods.ts';
 
 const lower = (value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 const upper = (value: unknown) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+/** A strategy by its name or DHIS2's former one (NEW_AND_UPDATES …); another text is left for the enum to refuse. */
+const strategyName = (value: unknown) => (typeof value === 'string' ? (parseImportStrategy(value) ?? value) : value);
 
 /** `true` or `false`, in any case (DHIS2 reads booleans with Boolean.parseBoolean). */
 export const flag = z.preprocess(lower, z.enum(['true', 'false'])).transform((value) => value === 'true');
@@ -58,8 +60,8 @@ export const idSchemeParameters = {
 export const importQuery = z.object({
   ...idSchemeParameters,
   dryRun: flag.optional().describe('Vérifier sans rien écrire / check without writing'),
-  importStrategy: z.preprocess(upper, z.enum(importStrategies)).optional(),
-  strategy: z.preprocess(upper, z.enum(importStrategies)).optional().describe('Synonyme DHIS2 de importStrategy / DHIS2 synonym'),
+  importStrategy: z.preprocess(strategyName, z.enum(importStrategies)).optional(),
+  strategy: z.preprocess(strategyName, z.enum(importStrategies)).optional().describe('Synonyme DHIS2 de importStrategy / DHIS2 synonym'),
   atomicMode: z.preprocess(upper, z.enum(['ALL', 'NONE'])).optional().describe('ALL (défaut) : rien si une valeur est refusée / nothing if any value is refused'),
   dataSet: identifier.optional().describe('CSV : jeu de données des valeurs / data set of the values'),
   async: flag.optional().describe('Importer en tâche de fond / run as a job'),

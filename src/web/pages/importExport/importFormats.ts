@@ -3,6 +3,7 @@
 // chosen file: by its name, and for `.xml` by its content (ADX declares its namespace,
 // urn:ihe:qrph:adx:2015, IHE QRPH ADX Trial Implementation §3.83.4.1.2.1; the DHIS2 XML
 // dataValueSet declares http://dhis2.org/schema/dxf/2.0).
+import { importStrategies, type ImportStrategy } from '../../../core/dataValueSets/dataValueSet.ts';
 
 export const importFormats = ['json', 'csv', 'xml', 'adx'] as const;
 export type ImportFormat = (typeof importFormats)[number];
@@ -26,14 +27,14 @@ export function detectFormat(fileName: string, start: string): ImportFormat | un
   return undefined;
 }
 
-export const importStrategies = ['CREATE_AND_UPDATE', 'CREATE', 'UPDATE', 'DELETE'] as const;
+export { importStrategies };
 export const atomicModes = ['ALL', 'NONE'] as const;
 export const idSchemes = ['code', 'uid'] as const;
 
 export interface ImportOptions {
   format: ImportFormat;
   dryRun: boolean;
-  importStrategy: (typeof importStrategies)[number];
+  importStrategy: ImportStrategy;
   atomicMode: (typeof atomicModes)[number];
   idScheme: (typeof idSchemes)[number];
 }
