@@ -62,9 +62,19 @@ export function readValueFields(fields: Record<string, unknown>, index: number):
   };
 }
 
-/** Reads a parsed JSON document; DATA_VALUE_SET_INVALID when it is not a data value set. */
+/** The header fields readHeader reads: texts (or numbers, booleans) in DHIS2's DataValueSet. */
+const headerFields = ['dataSet', 'completeDate', 'completedDate', 'period', 'orgUnit', 'attributeOptionCombo', 'idScheme', 'dataElementIdScheme',
+  'orgUnitIdScheme', 'categoryOptionComboIdScheme', 'dataSetIdScheme', 'dryRun', 'strategy', 'importStrategy'];
+
+/**
+ * Reads a parsed JSON document; DATA_VALUE_SET_INVALID when it is not a data value set,
+ * DATA_VALUE_SET_HEADER_INVALID when a header field is an object or a list (`"dataSet": {"id": …}`
+ * would otherwise be read as no data set).
+ */
 export function readDataValueJson(document: unknown): ReadDataValueSet {
   if (!isRecord(document)) throw new DenwError('DATA_VALUE_SET_INVALID', {}, 'body');
+  const badHeader = headerFields.find((name) => !isScalar(document[name]));
+  if (badHeader) throw new DenwError('DATA_VALUE_SET_HEADER_INVALID', { field: badHeader, value: jsonPreview(document[badHeader], 200) }, badHeader);
   const values = document.dataValues ?? [];
   if (!Array.isArray(values)) throw new DenwError('DATA_VALUE_SET_INVALID', {}, 'dataValues');
   const inputs: DataValueInput[] = [];

@@ -41,6 +41,8 @@ describe('readDataValueJson (DHIS2 DataValueSet JSON)', () => {
   it('refuses a document that is not a data value set, and reports unreadable values by row', () => {
     expect(() => readDataValueJson([1, 2])).toThrow(expect.objectContaining({ code: 'DATA_VALUE_SET_INVALID' }));
     expect(() => readDataValueJson({ dataValues: {} })).toThrow(expect.objectContaining({ code: 'DATA_VALUE_SET_INVALID', field: 'dataValues' }));
+    expect(() => readDataValueJson({ dataSet: { id: 'VEM58nY22sO' }, dataValues: [] })).toThrow(expect.objectContaining({ code: 'DATA_VALUE_SET_HEADER_INVALID', field: 'dataSet' }));
+    expect(() => readDataValueJson({ orgUnit: ['a', 'b'], dataValues: [] })).toThrow(expect.objectContaining({ code: 'DATA_VALUE_SET_HEADER_INVALID', field: 'orgUnit' }));
     const read = readDataValueJson({ dataValues: [null, { dataElement: ['A'] }, { dataElement: 'A' }] });
     expect(read.conflicts.map((c) => [c.errorCode, c.rows[0], c.params.field])).toEqual([
       ['ROW_INVALID', 1, ''],
