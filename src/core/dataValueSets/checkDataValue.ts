@@ -9,7 +9,7 @@ import { periodOf, parsePeriod, shiftPeriod, type Period } from '../periods/peri
 import { conflict, type DataValueConflict } from './conflicts.ts';
 import { trimToUndefined, type DataValueInput, type ImportStrategy } from './dataValueSet.ts';
 import { resolveAdxCombo } from './adxCombos.ts';
-import { lastEntryDay } from './expiryDays.ts';
+import { expiredSince } from './expiryDays.ts';
 import type { DataElementMeta, DataSetMeta, MetadataIndex, OrgUnitMeta } from './importMetadata.ts';
 import { isInsignificantZero, isNumericType, normalizeBoolean, numericValue, STORED_BY_MAX_LENGTH, VALUE_MAX_LENGTH, valueTypeProblem } from './valueTypes.ts';
 
@@ -111,8 +111,7 @@ class CheckMemo {
     const key = `${dataSet.id}:${period.id}`;
     let expired = this.expiries.get(key);
     if (expired === undefined) {
-      const last = lastEntryDay(period.endDate, dataSet.expiryDays);
-      expired = last !== null && this.context.today > last ? last : null;
+      expired = expiredSince(period.endDate, dataSet.expiryDays, this.context.today);
       this.expiries.set(key, expired);
     }
     return expired;

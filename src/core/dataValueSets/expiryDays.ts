@@ -15,8 +15,8 @@ export function lastEntryDay(endDate: string, expiryDays: number): string | null
   return expiryDays > 0 ? formatDay(parseDay(endDate) + expiryDays) : null;
 }
 
-/** True when `today` (`YYYY-MM-DD`) is after the last entry day: DHIS2's E7640. */
-export function isExpired(endDate: string, expiryDays: number, today: string): boolean {
+/** The last entry day when `today` (`YYYY-MM-DD`) is after it (DHIS2's E7640: the period is locked); null while entry is open. */
+export function expiredSince(endDate: string, expiryDays: number, today: string): string | null {
   const last = lastEntryDay(endDate, expiryDays);
-  return last !== null && today > last;
+  return last !== null && today > last ? last : null;
 }

@@ -1,7 +1,7 @@
 // Complete data set registrations (DHIS2 completeDataSetRegistration): a data set marked
 // complete for an org unit, period and attribute option combo, by whom and when.
 import type pg from 'pg';
-import { isExpired, lastEntryDay } from '../../core/dataValueSets/expiryDays.ts';
+import { expiredSince } from '../../core/dataValueSets/expiryDays.ts';
 import { DenwError } from '../../core/errors.ts';
 import { inSubtrees } from '../../core/metadata/hierarchy.ts';
 import { parsePeriod, type Period } from '../../core/periods/periods.ts';
@@ -65,8 +65,8 @@ export async function assertCompletionOpen(client: Client, registration: Registr
   if (entry.mayEditExpired) return;
   const { rows } = await client.query<{ expiry_days: number }>('SELECT expiry_days FROM data_set WHERE id = $1', [registration.dataSetId]);
   const expiryDays = rows[0]?.expiry_days ?? 0;
-  if (!isExpired(registration.period.endDate, expiryDays, entry.today)) return;
-  throw new DenwError('COMPLETION_PERIOD_EXPIRED', { dataSet: key.dataSet, period: registration.period.id, lastDay: lastEntryDay(registration.period.endDate, expiryDays)! }, 'pe');
+  const lastDay = expiredSince(registration.period.endDate, expiryDays, entry.today);
+  if (lastDay !== null) throw new DenwError('COMPLETION_PERIOD_EXPIRED', { dataSet: key.dataSet, period: registration.period.id, lastDay }, 'pe');
 }
 
 /** Removes the registration; true when there was one. */

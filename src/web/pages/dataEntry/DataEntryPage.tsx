@@ -4,7 +4,7 @@
 // period past its data set's expiry days (unless the user may edit those), is read-only. The choices live in the address
 // (?ds=&ou=&pe=), so a form can be shared or bookmarked.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { isExpired, lastEntryDay } from '../../../core/dataValueSets/expiryDays.ts';
+import { expiredSince } from '../../../core/dataValueSets/expiryDays.ts';
 import { parsePeriod } from '../../../core/periods/periods.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRouter } from '../../app/router.tsx';
@@ -41,14 +41,14 @@ function useLoaded<T>(load: (() => Promise<T>) | null, deps: unknown[]): { data:
  * The last day the period could be entered when that day is past, otherwise null — the server's
  * rule (E7640), counted on today's UTC date as the server counts it.
  */
-function expiredSince(expiryDays: number, periodId: string): string | null {
+function periodExpiredSince(expiryDays: number, periodId: string): string | null {
   let endDate: string;
   try {
     endDate = parsePeriod(periodId).endDate;
   } catch {
     return null;
   }
-  return isExpired(endDate, expiryDays, new Date().toISOString().slice(0, 10)) ? lastEntryDay(endDate, expiryDays) : null;
+  return expiredSince(endDate, expiryDays, new Date().toISOString().slice(0, 10));
 }
 
 export default function DataEntryPage() {
@@ -114,7 +114,7 @@ export default function DataEntryPage() {
   );
 
   const details = detailsKey && ds ? cellLabel(ds.dataElements, detailsKey) : null;
-  const expired = form && !can('data:editExpired') ? expiredSince(ds!.expiryDays, form.period) : null;
+  const expired = form && !can('data:editExpired') ? periodExpiredSince(ds!.expiryDays, form.period) : null;
 
   return (
     <div className="data-entry-page">
